@@ -1,0 +1,33 @@
+// What every CLI command needs: the config file and a store opened from it.
+import type { Command } from 'commander';
+import { findConfigFile, loadConfig, resolveStoreSpec, ConfigError, type LoadedConfig } from './config.ts';
+import { openStore } from '../store/index.ts';
+import type { Store } from '../store/store.ts';
+
+export interface CommandContext {
+  /** Loads and validates the config named by --config, RIVALWATCH_CONFIG or the default file name. */
+  config(): LoadedConfig;
+  /** Opens the configured store; read-only opens do not take the writer lock. */
+  openStore(opts?: { readOnly?: boolean }): Promise<Store>;
+}
+
+export function createContext(program: Command): CommandContext {
+  let cached: LoadedConfig | null = null;
+  const ctx: CommandContext = {
+    config() {
+      if (cached) return cached;
+      const explicit = program.opts<{ config?: string }>().config;
+      const file = findConfigFile(explicit);
+      if (!file) throw new ConfigError('rivalwatch.config.yaml', ['no configuration file found here; run "rivalwatch init" to write a starter, or pass --config PATH']);
+      cached = loadConfig(file);
+      return cached;
+    },
+    async openStore(opts) {
+      return openStore(resolveStoreSpec(ctx.config()), opts);
+    },
+  };
+  return ctx;
+}
+
+/** Every command module exports one of these; server/cli.ts registers them all. */
+export type RegisterCommand = (program: Command, ctx: CommandContext) => void;

@@ -1,0 +1,371 @@
+// The embedded store: one JSON file held in memory by lowdb, owned by one process at a time.
+// Record calls change memory at once and are written in batches; `flush()` makes them durable.
+import { mkdir, realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { applyObservation, clipHistory, emptyHistory, isReplay } from './changepoints.ts';
+import { StoreFileAdapter, emptyStoreFile, readStoreFile } from './file.ts';
+import { listingIdFor } from './ids.ts';
+import { acquireStoreLock, type StoreLock } from './lock.ts';
+import type {
+  CrawlRun,
+  DocumentRecord,
+  Listing,
+  ListingHistory,
+  NewListing,
+  Observation,
+  RecordResult,
+  TimeRange,
+} from './model.ts';
+import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues, type StoreFile } from './schema.ts';
+import { StoreError, type Store } from './store.ts';
+
+export interface LowdbStoreOptions {
+  /** Read a snapshot without taking the lock (for `status` / `inspect` while a daemon runs); never writes. */
+  readOnly?: boolean;
+  /** How long changes are collected before one write. `flush()` writes at once. Default 1000 ms. */
+  writeDelayMs?: number;
+  /** A lock not refreshed for this long is a dead process's and is taken over. Default 10 s, at least 2 s. */
+  lockStaleMs?: number;
+  /** Crawl runs kept (oldest dropped first): runs grow with crawls, not changes. Default 5000. */
+  maxRuns?: number;
+}
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+/** Paths open for writing in this process: a second open would otherwise wait on its own lock. */
+const openForWriting = new Set<string>();
+
+function invalid(what: string, error: z.ZodError): StoreError {
+  return new StoreError(`${what} is not valid: ${describeIssues(error)}`, 'invalid');
+}
+
+function checkTime(at: string, what: string): void {
+  if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
+}
+
+export class LowdbStore implements Store {
+  readonly location: string;
+  private readonly byId = new Map<string, Listing>();
+  private readonly byUrl = new Map<string, Listing>();
+  private dirty = false;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Low<StoreFile>,
+    path: string,
+    private readonly lock: StoreLock | null,
+    private readonly options: Required<Omit<LowdbStoreOptions, 'readOnly' | 'lockStaleMs'>>,
+  ) {
+    this.location = path;
+    for (const listing of db.data.listings) this.index(listing);
+  }
+
+  /**
+   * Opens (or creates, with its folders) the store file at `path`. Fails with StoreError:
+   * 'locked' when another process owns it, 'corrupt' / 'unreadable' when it cannot be used
+   * (the file is never changed then), 'not-found' for a read-only open of a missing file.
+   */
+  static async open(path: string, opts: LowdbStoreOptions = {}): Promise<LowdbStore> {
+    const options = { writeDelayMs: opts.writeDelayMs ?? 1000, maxRuns: opts.maxRuns ?? 5000 };
+    const absolute = resolve(path);
+    if (opts.readOnly) {
+      const data = await readStoreFile(absolute);
+      if (data === null) {
+        throw new StoreError(`There is no store at ${absolute} yet. Run a crawl first, or point to the right file with --store <path>.`, 'not-found');
+      }
+      return new LowdbStore(new Low(new StoreFileAdapter(absolute), data), absolute, null, options);
+    }
+
+    try {
+      await mkdir(dirname(absolute), { recursive: true });
+    } catch (err) {
+      throw new StoreError(`Cannot create the folder for ${absolute} (${(err as NodeJS.ErrnoException).code}). Choose a writable place with --store <path>.`, 'unreadable');
+    }
+    const canonical = join(await realpath(dirname(absolute)), basename(absolute));
+    if (openForWriting.has(canonical)) {
+      throw new StoreError(`${canonical} is already open in this process (pid ${process.pid}). Reuse that store, or close it before opening it again.`, 'locked');
+    }
+    const lock = await acquireStoreLock(canonical, opts.lockStaleMs);
+    try {
+      const adapter = new StoreFileAdapter(canonical);
+      const existing = await adapter.read();
+      const db = new Low(adapter, existing ?? emptyStoreFile());
+      // A new store exists on disk from the start, so `status` and a second process see it.
+      if (existing === null) await db.write();
+      openForWriting.add(canonical);
+      return new LowdbStore(db, canonical, lock, options);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  // Listings -----------------------------------------------------------------------------------
+
+  async addListing(listing: NewListing, at: string): Promise<{ listing: Listing; created: boolean }> {
+    this.assertWritable();
+    const parsed = NewListingSchema.safeParse(listing);
+    if (!parsed.success) throw invalid(`The listing ${listing.url}`, parsed.error);
+    checkTime(at, 'addedAt');
+    const existing = this.byUrl.get(listing.url);
+    if (existing) return { listing: structuredClone(existing), created: false };
+    const created: Listing = {
+      id: listingIdFor(listing.url, (id) => this.byId.has(id)),
+      url: listing.url,
+      competitor: listing.competitor,
+      sku: listing.sku,
+      status: 'active',
+      addedAt: at,
+      goneAt: null,
+      ...(listing.own !== undefined ? { own: listing.own } : {}),
+      ...(listing.label !== undefined ? { label: listing.label } : {}),
+    };
+    this.db.data.listings.push(created);
+    this.index(created);
+    this.changed();
+    return { listing: structuredClone(created), created: true };
+  }
+
+  async listListings(filter: { competitor?: string; sku?: string; status?: Listing['status'] } = {}): Promise<Listing[]> {
+    this.assertOpen();
+    return this.db.data.listings
+      .filter(
+        (l) =>
+          (filter.competitor === undefined || l.competitor === filter.competitor) &&
+          (filter.sku === undefined || l.sku === filter.sku) &&
+          (filter.status === undefined || l.status === filter.status),
+      )
+      .map((l) => structuredClone(l));
+  }
+
+  async getListing(id: string): Promise<Listing | null> {
+    this.assertOpen();
+    const listing = this.byId.get(id);
+    return listing ? structuredClone(listing) : null;
+  }
+
+  async findListingByUrl(url: string): Promise<Listing | null> {
+    this.assertOpen();
+    const listing = this.byUrl.get(url);
+    return listing ? structuredClone(listing) : null;
+  }
+
+  async updateListing(id: string, patch: Partial<Pick<Listing, 'status' | 'goneAt' | 'sku' | 'label'>>): Promise<Listing> {
+    this.assertWritable();
+    const parsed = ListingPatchSchema.safeParse(patch);
+    if (!parsed.success) throw invalid(`The change to listing ${id}`, parsed.error);
+    const listing = this.requireListing(id);
+    Object.assign(listing, parsed.data);
+    this.changed();
+    return structuredClone(listing);
+  }
+
+  // Observations -------------------------------------------------------------------------------
+
+  async recordObservation(observation: Observation): Promise<RecordResult> {
+    const [result] = await this.recordObservations([observation]);
+    return result;
+  }
+
+  async recordObservations(observations: Observation[]): Promise<RecordResult[]> {
+    this.assertWritable();
+    // Everything is checked before anything is applied, so a bad batch changes nothing.
+    observations.forEach((o, i) => {
+      const parsed = ObservationSchema.safeParse(o);
+      if (!parsed.success) throw invalid(`Observation ${i} (listing ${o?.listingId}, ${o?.at})`, parsed.error);
+      this.requireListing(o.listingId);
+    });
+    const histories = this.db.data.histories;
+    const results = observations.map((observation) => {
+      const before = histories[observation.listingId] ?? null;
+      const replay = isReplay(before, observation);
+      const { history, result } = applyObservation(before, observation);
+      if (!replay) {
+        histories[observation.listingId] = history;
+        this.applyStatus(observation);
+      }
+      return result;
+    });
+    if (observations.length > 0) this.changed();
+    return results;
+  }
+
+  async getHistory(listingId: string, range?: TimeRange): Promise<ListingHistory | null> {
+    this.assertOpen();
+    return this.historyOf(listingId, range);
+  }
+
+  async getHistories(listingIds: string[], range?: TimeRange): Promise<ListingHistory[]> {
+    this.assertOpen();
+    return listingIds.map((id) => this.historyOf(id, range)).filter((h): h is ListingHistory => h !== null);
+  }
+
+  // Crawl runs ---------------------------------------------------------------------------------
+
+  async recordRun(run: CrawlRun): Promise<void> {
+    this.assertWritable();
+    const parsed = CrawlRunSchema.safeParse(run);
+    if (!parsed.success) throw invalid(`Crawl run ${run.id}`, parsed.error);
+    const runs = this.db.data.runs;
+    const at = runs.findIndex((r) => r.id === run.id);
+    if (at >= 0) runs[at] = parsed.data;
+    else runs.push(parsed.data);
+    if (runs.length > this.options.maxRuns) runs.splice(0, runs.length - this.options.maxRuns);
+    this.changed();
+  }
+
+  async listRuns(filter: { competitor?: string; limit?: number } = {}): Promise<CrawlRun[]> {
+    this.assertOpen();
+    const runs = this.db.data.runs
+      .filter((r) => filter.competitor === undefined || r.competitor === filter.competitor)
+      .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+    return structuredClone(filter.limit === undefined ? runs : runs.slice(0, filter.limit));
+  }
+
+  // Documents ----------------------------------------------------------------------------------
+
+  async putDocument<T>(kind: string, id: string, doc: T, at: string): Promise<void> {
+    this.assertWritable();
+    if (kind === '' || id === '') throw new StoreError('A document needs a non-empty kind and id', 'invalid');
+    checkTime(at, 'updatedAt');
+    const json = JSON.stringify(doc);
+    if (json === undefined) throw new StoreError(`Document ${kind}/${id} is not JSON data`, 'invalid');
+    // Kept as its JSON form, so it reads back the same before and after a restart.
+    const documents = (this.db.data.documents[kind] ??= {});
+    documents[id] = { kind, id, doc: JSON.parse(json) as unknown, updatedAt: at };
+    this.changed();
+  }
+
+  async getDocument<T>(kind: string, id: string): Promise<DocumentRecord<T> | null> {
+    this.assertOpen();
+    const record = this.db.data.documents[kind]?.[id];
+    return record ? (structuredClone(record) as DocumentRecord<T>) : null;
+  }
+
+  /** Oldest first (by `updatedAt`, then id), so an outbox is worked through in order. */
+  async listDocuments<T>(kind: string): Promise<DocumentRecord<T>[]> {
+    this.assertOpen();
+    const records = Object.values(this.db.data.documents[kind] ?? {});
+    records.sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return structuredClone(records) as DocumentRecord<T>[];
+  }
+
+  async deleteDocument(kind: string, id: string): Promise<boolean> {
+    this.assertWritable();
+    const documents = this.db.data.documents[kind];
+    if (!documents || !(id in documents)) return false;
+    delete documents[id];
+    if (Object.keys(documents).length === 0) delete this.db.data.documents[kind];
+    this.changed();
+    return true;
+  }
+
+  // Lifecycle ----------------------------------------------------------------------------------
+
+  async flush(): Promise<void> {
+    this.assertOpen();
+    await this.writePending();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.writePending();
+    } finally {
+      this.closed = true;
+      if (this.lock) {
+        openForWriting.delete(this.location);
+        await this.lock.release();
+      }
+    }
+  }
+
+  // Internals ----------------------------------------------------------------------------------
+
+  private index(listing: Listing): void {
+    this.byId.set(listing.id, listing);
+    this.byUrl.set(listing.url, listing);
+  }
+
+  private requireListing(id: string): Listing {
+    const listing = this.byId.get(id);
+    if (!listing) throw new StoreError(`No listing with id ${id} in ${this.location}`, 'not-found');
+    return listing;
+  }
+
+  /** A `gone` failure marks the listing gone; a page that answers again is active again. */
+  private applyStatus(observation: Observation): void {
+    const listing = this.requireListing(observation.listingId);
+    if (!observation.ok && observation.failure.kind === 'gone' && listing.status !== 'gone') {
+      listing.status = 'gone';
+      listing.goneAt = observation.at;
+    } else if (observation.ok && listing.status === 'gone') {
+      listing.status = 'active';
+      listing.goneAt = null;
+    }
+  }
+
+  private historyOf(listingId: string, range: TimeRange | undefined): ListingHistory | null {
+    if (!this.byId.has(listingId)) return null;
+    const history = this.db.data.histories[listingId] ?? emptyHistory(listingId);
+    return structuredClone(clipHistory(history, range));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError(`The store ${this.location} is closed`, 'unavailable');
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.lock === null) {
+      throw new StoreError(`${this.location} is open read-only; changes need the process that owns the store (the daemon, or a command run while it is stopped).`, 'invalid');
+    }
+    if (this.lock.compromised) throw this.lostLock();
+  }
+
+  private lostLock(): StoreError {
+    return new StoreError(
+      `Lost the lock on ${this.location} (${this.lock?.compromised?.message}): another process may be writing it, so this one stops writing. Restart RivalWatch.`,
+      'locked',
+    );
+  }
+
+  /** Batches writes: the first change starts the timer, later ones ride along. */
+  private changed(): void {
+    this.dirty = true;
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // A failed background write leaves the changes pending; `flush()` / `close()` retry and report it.
+      this.writePending().catch(() => undefined);
+    }, this.options.writeDelayMs);
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.writing !== null) await this.writing;
+    if (!this.dirty || this.lock === null) return;
+    if (this.lock.compromised) throw this.lostLock();
+    this.dirty = false;
+    const write = this.db.write();
+    this.writing = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      await write;
+    } catch (err) {
+      this.dirty = true;
+      throw new StoreError(`Could not write ${this.location}: ${(err as Error).message}. The previous version is still intact.`, 'unavailable');
+    } finally {
+      this.writing = null;
+    }
+  }
+}

@@ -280,6 +280,7 @@ export function applyObservation(
   history: ListingHistory | null,
   observation: Observation,
 ): { history: ListingHistory; result: RecordResult } {
+  toMillis(observation.at); // throws for a malformed time, also on a listing's first observation
   const before = history ?? emptyHistory(observation.listingId);
   const previous = knownValues(before);
   const failure = observation.ok ? undefined : observation.failure;

@@ -126,6 +126,12 @@ export const configSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 4477 }),
+    /**
+     * Units of a foreign currency per one unit of the shop's currency ({ CNY: 7.2 } when the shop
+     * sells in USD), so prices in other currencies can be compared with ours. Without a rate,
+     * such prices are shown but never compared.
+     */
+    exchangeRates: z.record(currency, z.number().positive('a positive rate')).default({}),
     products: z.array(productSchema).default([]),
     competitors: z.array(competitorSchema).default([]),
     listings: z.array(listingSchema).default([]),

@@ -31,3 +31,11 @@ export function createContext(program: Command): CommandContext {
 
 /** Every command module exports one of these; server/cli.ts registers them all. */
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
+
+/** An error a user can fix (bad argument, unknown SKU): printed as one clear line with exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

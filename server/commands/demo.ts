@@ -1,0 +1,47 @@
+// `rivalwatch demo`: demo shops + simulated weeks of history, then the daemon (or exit with --once).
+import { runDemo } from '../demo-run.ts';
+import { startDaemon, untilSignal } from '../daemon.ts';
+import { buildStatus } from './status.ts';
+import { createProgress } from '../progress.ts';
+import { UsageError, type RegisterCommand } from '../context.ts';
+
+export const register: RegisterCommand = (program) => {
+  program
+    .command('demo')
+    .description('start local demo shops, crawl weeks of simulated history, then keep the daemon running')
+    .option('--once', 'exit after the simulated history is crawled')
+    .option('--weeks <n>', 'weeks of simulated history', '6')
+    .option('--dir <path>', 'folder for the demo config and store', '.rivalwatch/demo')
+    .option('--shops-port <port>', 'port of the demo shops (0 = any free port)', '4478')
+    .option('--api-port <port>', 'port of the API', '4477')
+    .action(async (opts: { once?: boolean; weeks: string; dir: string; shopsPort: string; apiPort: string }) => {
+      const weeks = Number(opts.weeks);
+      if (!Number.isInteger(weeks) || weeks < 1 || weeks > 60) throw new UsageError('--weeks must be a whole number from 1 to 60');
+      const shopsPort = Number(opts.shopsPort);
+      const apiPort = Number(opts.apiPort);
+      const started = Date.now();
+      const demo = await runDemo({ dir: opts.dir, weeks, shopsPort, apiPort, progress: createProgress() });
+      const status = await buildStatus(demo.store);
+      const blocked = demo.runs.reduce((n, r) => n + (r.failuresByKind.blocked ?? 0), 0);
+      console.log(`\nCrawled ${demo.crawlTimes.length} simulated days in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
+        `${status.listings} listings, ${status.changePoints} change points, ${blocked} blocked crawls recorded.`);
+      for (const c of status.competitors) {
+        console.log(`  ${c.competitor.padEnd(22)} ${String(c.listings.active).padStart(3)} active  ${String(c.changePoints).padStart(5)} change points` +
+          `${Object.keys(c.failing).length ? `  failing: ${Object.entries(c.failing).map(([k, f]) => `${f!.count} ${k}`).join(', ')}` : ''}`);
+      }
+      console.log(`\nConfig: ${demo.loaded.file}\nStore:  ${demo.store.location}`);
+      console.log(`Try:    npm run rivalwatch -- --config ${demo.loaded.file} status`);
+      if (opts.once) {
+        await demo.store.close();
+        await demo.shops.close();
+        return;
+      }
+      const daemon = await startDaemon({ loaded: demo.loaded, store: demo.store, jitterMs: 0 });
+      console.log(`\nDemo shops: ${demo.shops.url}/  (open it in a browser)`);
+      console.log('The daemon is running; Ctrl-C stops it.');
+      await untilSignal();
+      await daemon.stop();
+      await demo.store.close();
+      await demo.shops.close();
+    });
+};

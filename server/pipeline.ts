@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { crawlListings, type CrawlTarget, type CrawlOptions } from '../crawler/crawl.ts';
 import { normalizeUrl } from '../crawler/url.ts';
+import { addListingOnce } from './track.ts';
 import type { Store } from '../store/store.ts';
 import type { CrawlRun, Listing, Observation, RecordResult } from '../store/model.ts';
 import { competitorForUrl, politenessSchema, type Config, type CompetitorConfig } from './config.ts';
@@ -38,13 +39,13 @@ export async function syncConfigListings(config: Config, store: Store, at: strin
     const url = normalizeUrl(l.url);
     const competitor = l.competitor ?? competitorForUrl(config, url)?.name;
     if (!competitor) throw new Error(`listing ${l.url}: no configured competitor covers this host; set "competitor" on the listing or add the domain to a competitor`);
-    const { listing, created } = await store.addListing({ url, sku: l.sku, competitor }, at);
+    const { listing, created } = await addListingOnce(store, { url, sku: l.sku, competitor }, at);
     if (created) report.added.push(listing);
     else report.existing++;
   }
   for (const p of config.products) {
     if (!p.url) continue;
-    const { listing, created } = await store.addListing({ url: normalizeUrl(p.url), sku: p.sku, competitor: config.shop.name, own: true }, at);
+    const { listing, created } = await addListingOnce(store, { url: p.url, sku: p.sku, competitor: config.shop.name, own: true }, at);
     if (created) report.added.push(listing);
     else report.existing++;
   }

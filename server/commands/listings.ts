@@ -5,6 +5,7 @@ import { normalizeUrl, InvalidUrlError } from '../../crawler/url.ts';
 import { competitorForUrl, type Config } from '../config.ts';
 import { UsageError, type RegisterCommand } from '../context.ts';
 import type { Store } from '../../store/store.ts';
+import { addListingOnce } from '../track.ts';
 
 export interface ListingRequest {
   url: string;
@@ -69,7 +70,7 @@ async function addAll(store: Store, listings: ResolvedListing[], at: string) {
   const added: ResolvedListing[] = [];
   const duplicates: ResolvedListing[] = [];
   for (const l of listings) {
-    const { created } = await store.addListing(l, at);
+    const { created } = await addListingOnce(store, l, at);
     (created ? added : duplicates).push(l);
   }
   await store.flush();
@@ -88,7 +89,7 @@ export const register: RegisterCommand = (program, ctx) => {
       const listing = resolveListing(config, { url, sku: opts.sku, competitor: opts.competitor });
       const store = await ctx.openStore();
       try {
-        const { listing: stored, created } = await store.addListing(listing, new Date().toISOString());
+        const { listing: stored, created } = await addListingOnce(store, listing, new Date().toISOString());
         await store.flush();
         if (opts.json) console.log(JSON.stringify({ created, listing: stored }));
         else if (created) console.log(`Tracking ${stored.url} (${stored.competitor}) for SKU ${stored.sku} as ${stored.id}.`);

@@ -185,7 +185,11 @@ export function validateConfig(raw: unknown, file: string): Config {
   if (!result.success) {
     throw new ConfigError(
       file,
-      result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`),
+      result.error.issues.map((i) =>
+        i.code === 'unrecognized_keys'
+          ? i.keys.map((k) => `${formatPath([...i.path, k])}: unknown field (check the spelling; see "rivalwatch init" for the fields)`).join('\n  - ')
+          : `${formatPath(i.path)}: ${i.message}`,
+      ),
     );
   }
   return result.data;

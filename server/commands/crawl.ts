@@ -1,6 +1,5 @@
 // `rivalwatch crawl`: one crawl now, of every competitor or the ones named.
 import { normalizeUrl } from '../../crawler/url.ts';
-import { crawlableCompetitors, runCompetitor, syncConfigListings } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
 import { UsageError, type RegisterCommand } from '../context.ts';
 import { formatRun } from './status.ts';
@@ -14,6 +13,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--json', 'print the runs as JSON')
     .action(async (opts: { competitor?: string[]; listing?: string; json?: boolean }) => {
       const { config } = ctx.config();
+      const { crawlableCompetitors, runCompetitor, syncConfigListings } = await import('../pipeline.ts');
       const store = await ctx.openStore();
       const abort = new AbortController();
       const onSignal = () => abort.abort();

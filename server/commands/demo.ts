@@ -1,6 +1,4 @@
 // `rivalwatch demo`: demo shops + simulated weeks of history, then the daemon (or exit with --once).
-import { runDemo } from '../demo-run.ts';
-import { startDaemon, untilSignal } from '../daemon.ts';
 import { buildStatus } from './status.ts';
 import { createProgress } from '../progress.ts';
 import { UsageError, type RegisterCommand } from '../context.ts';
@@ -19,6 +17,8 @@ export const register: RegisterCommand = (program) => {
       if (!Number.isInteger(weeks) || weeks < 1 || weeks > 60) throw new UsageError('--weeks must be a whole number from 1 to 60');
       const shopsPort = Number(opts.shopsPort);
       const apiPort = Number(opts.apiPort);
+      const { runDemo } = await import('../demo-run.ts');
+      const { startDaemon, untilSignal } = await import('../daemon.ts');
       const started = Date.now();
       const demo = await runDemo({ dir: opts.dir, weeks, shopsPort, apiPort, progress: createProgress() });
       const status = await buildStatus(demo.store);

@@ -1,5 +1,4 @@
 // `rivalwatch start`: the daemon, until SIGTERM or Ctrl-C.
-import { startDaemon, untilSignal } from '../daemon.ts';
 import type { RegisterCommand } from '../context.ts';
 
 export const register: RegisterCommand = (program, ctx) => {
@@ -9,6 +8,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--no-jitter', 'start scheduled runs on the minute (default: up to 60 s of random delay)')
     .action(async (opts: { jitter: boolean }) => {
       const loaded = ctx.config();
+      const { startDaemon, untilSignal } = await import('../daemon.ts');
       const store = await ctx.openStore();
       const daemon = await startDaemon({ loaded, store, jitterMs: opts.jitter ? 60_000 : 0 });
       console.log(`RivalWatch is running with ${loaded.file}; store ${store.location}.`);

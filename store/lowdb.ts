@@ -57,7 +57,8 @@ export class LowdbStore implements Store {
   private constructor(
     private readonly db: Low<StoreFile>,
     path: string,
-    private readonly lock: StoreLock | null,
+    /** Null for read-only opens. `canonical` is the path with symlinks resolved, as locked. */
+    private readonly owner: { lock: StoreLock; canonical: string } | null,
     private readonly options: Required<Omit<LowdbStoreOptions, 'readOnly' | 'lockStaleMs'>>,
   ) {
     this.location = path;
@@ -91,13 +92,13 @@ export class LowdbStore implements Store {
     }
     const lock = await acquireStoreLock(canonical, opts.lockStaleMs);
     try {
-      const adapter = new StoreFileAdapter(canonical);
+      const adapter = new StoreFileAdapter(absolute);
       const existing = await adapter.read();
       const db = new Low(adapter, existing ?? emptyStoreFile());
       // A new store exists on disk from the start, so `status` and a second process see it.
       if (existing === null) await db.write();
       openForWriting.add(canonical);
-      return new LowdbStore(db, canonical, lock, options);
+      return new LowdbStore(db, absolute, { lock, canonical }, options);
     } catch (err) {
       await lock.release();
       throw err;
@@ -277,9 +278,9 @@ export class LowdbStore implements Store {
       await this.writePending();
     } finally {
       this.closed = true;
-      if (this.lock) {
-        openForWriting.delete(this.location);
-        await this.lock.release();
+      if (this.owner) {
+        openForWriting.delete(this.owner.canonical);
+        await this.owner.lock.release();
       }
     }
   }
@@ -321,15 +322,15 @@ export class LowdbStore implements Store {
 
   private assertWritable(): void {
     this.assertOpen();
-    if (this.lock === null) {
+    if (this.owner === null) {
       throw new StoreError(`${this.location} is open read-only; changes need the process that owns the store (the daemon, or a command run while it is stopped).`, 'invalid');
     }
-    if (this.lock.compromised) throw this.lostLock();
+    if (this.owner.lock.compromised) throw this.lostLock(this.owner.lock.compromised);
   }
 
-  private lostLock(): StoreError {
+  private lostLock(cause: Error): StoreError {
     return new StoreError(
-      `Lost the lock on ${this.location} (${this.lock?.compromised?.message}): another process may be writing it, so this one stops writing. Restart RivalWatch.`,
+      `Lost the lock on ${this.location} (${cause.message}): another process may be writing it, so this one stops writing. Restart RivalWatch.`,
       'locked',
     );
   }
@@ -351,8 +352,8 @@ export class LowdbStore implements Store {
       this.timer = null;
     }
     while (this.writing !== null) await this.writing;
-    if (!this.dirty || this.lock === null) return;
-    if (this.lock.compromised) throw this.lostLock();
+    if (!this.dirty || this.owner === null) return;
+    if (this.owner.lock.compromised) throw this.lostLock(this.owner.lock.compromised);
     this.dirty = false;
     const write = this.db.write();
     this.writing = write.then(

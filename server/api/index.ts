@@ -30,6 +30,8 @@ export async function createApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: deps.logger ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text body would otherwise reach validation and fail with a less useful message.
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && isExtensionOrigin(origin)),

@@ -1,0 +1,212 @@
+// What every part of the digest computation shares: the weeks compared, the competitor listings
+// with their histories, our products and our price at any time. Built once per digest.
+import type { Availability, Listing, ListingHistory, Money } from '../../../store/model.ts';
+import { emptyHistory } from '../../../store/changepoints.ts';
+import type { Campaign, Thresholds } from '../config.ts';
+import { thresholdsSchema } from '../config.ts';
+import { campaignsBetween } from '../campaigns.ts';
+import type { ListingRef, WeekPeriod } from '../types.ts';
+import { ListingSeries } from '../series.ts';
+import { addWeeks, weekBounds, yearAgoWeek, type WeekBounds } from '../week.ts';
+
+/** One of our products as the digest needs it. */
+export interface ProductInfo {
+  sku: string;
+  name: string;
+  /** Our configured price; null when it comes from crawling our own product page (an `own` listing). */
+  ourPrice: Money | null;
+  category: string | null;
+  tags: string[];
+}
+
+export interface DigestOptions {
+  weekStart: number;
+  trendWeeks: number;
+  topN: number;
+  maxActions: number;
+  thresholds: Thresholds;
+  campaigns: Campaign[];
+  builtInCampaigns: boolean;
+}
+
+export interface DigestInput {
+  /** ISO week in the shop's time zone, "2026-W47". */
+  week: string;
+  timeZone: string;
+  shop: string;
+  /** The digest currency (the shop's): prices in other currencies are listed, not compared. */
+  currency: string;
+  /** Every listing, own pages (`own: true`) included; each listing's history in `histories`. */
+  listings: Listing[];
+  histories: ListingHistory[];
+  products: ProductInfo[];
+  competitors: string[];
+  generatedAt: string;
+  options?: Partial<DigestOptions>;
+}
+
+export const DEFAULT_OPTIONS: DigestOptions = {
+  weekStart: 1,
+  trendWeeks: 12,
+  topN: 10,
+  maxActions: 8,
+  thresholds: thresholdsSchema.parse({}),
+  campaigns: [],
+  builtInCampaigns: true,
+};
+
+export interface Entry {
+  listing: Listing;
+  series: ListingSeries;
+  ref: ListingRef;
+  product: ProductInfo | null;
+  addedMs: number;
+  goneMs: number | null;
+}
+
+export interface Week extends WeekBounds {
+  /** The last instant of the week: the values "at the end of the week" are the ones held then. */
+  closeMs: number;
+  campaigns: string[];
+}
+
+export class DigestContext {
+  readonly options: DigestOptions;
+  readonly W: Week;
+  readonly P: Week;
+  readonly Y: Week;
+  readonly trend: Week[];
+  /** Competitor listings, sorted by id so ties always break the same way. */
+  readonly entries: Entry[];
+  readonly products = new Map<string, ProductInfo>();
+  private readonly own = new Map<string, ListingSeries[]>();
+  private readonly readCache = new Map<string, boolean>();
+  private readonly weeks = new Map<string, Week>();
+
+  constructor(readonly input: DigestInput) {
+    this.options = { ...DEFAULT_OPTIONS, ...input.options, thresholds: { ...DEFAULT_OPTIONS.thresholds, ...input.options?.thresholds } };
+    this.W = this.week(input.week);
+    this.P = this.weekOffset(-1);
+    this.Y = this.week(yearAgoWeek(this.W.week));
+    this.trend = Array.from({ length: this.options.trendWeeks }, (_, i) => this.weekOffset(i - this.options.trendWeeks + 1));
+    for (const p of input.products) this.products.set(p.sku, p);
+    const histories = new Map(input.histories.map((h) => [h.listingId, h]));
+    const entries: Entry[] = [];
+    for (const listing of input.listings) {
+      const series = new ListingSeries(histories.get(listing.id) ?? emptyHistory(listing.id));
+      if (listing.own) {
+        const list = this.own.get(listing.sku) ?? [];
+        list.push(series);
+        this.own.set(listing.sku, list);
+        continue;
+      }
+      const product = this.products.get(listing.sku) ?? null;
+      const title = series.points('title').at(-1)?.value ?? null;
+      entries.push({
+        listing,
+        series,
+        product,
+        ref: { listingId: listing.id, competitor: listing.competitor, sku: listing.sku, product: product?.name ?? listing.sku, url: listing.url, title },
+        addedMs: Date.parse(listing.addedAt),
+        goneMs: listing.goneAt ? Date.parse(listing.goneAt) : null,
+      });
+    }
+    this.entries = entries.sort((a, b) => (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0));
+  }
+
+  week(id: string): Week {
+    let w = this.weeks.get(id);
+    if (!w) {
+      const b = weekBounds(id, this.input.timeZone, this.options.weekStart);
+      w = { ...b, closeMs: b.endMs - 1, campaigns: campaignsBetween(b.firstDay, b.lastDay, this.options.campaigns, this.options.builtInCampaigns) };
+      this.weeks.set(id, w);
+    }
+    return w;
+  }
+
+  /** The week `n` weeks after the digest's week (negative: before). */
+  weekOffset(n: number): Week {
+    return this.week(addWeeks(this.input.week, n));
+  }
+
+  get currency(): string {
+    return this.input.currency;
+  }
+
+  competitors(): string[] {
+    return [...new Set([...this.input.competitors, ...this.entries.map((e) => e.listing.competitor)])].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** Tracked during the week: added before it ended and not gone before it started. */
+  inScope(e: Entry, w: Week): boolean {
+    return e.addedMs < w.endMs && (e.goneMs === null || e.goneMs >= w.startMs);
+  }
+
+  /** Expected to be read in the week: in scope and not gone before it ended. */
+  expected(e: Entry, w: Week): boolean {
+    return this.inScope(e, w) && (e.goneMs === null || e.goneMs >= w.endMs);
+  }
+
+  read(e: Entry, w: Week): boolean {
+    const key = `${e.listing.id}|${w.week}`;
+    let r = this.readCache.get(key);
+    if (r === undefined) {
+      r = this.inScope(e, w) && e.series.readIn(w.startMs, w.endMs);
+      this.readCache.set(key, r);
+    }
+    return r;
+  }
+
+  /** Our price for a SKU at `ms` in the digest currency: the configured one, else our own page's effective price. */
+  ourPriceAt(sku: string, ms: number): Money | null {
+    const configured = this.products.get(sku)?.ourPrice ?? null;
+    if (configured) return configured.currency === this.currency ? configured : null;
+    for (const s of this.own.get(sku) ?? []) {
+      const m = s.effectiveAt(ms);
+      if (m && m.currency === this.currency) return m;
+    }
+    return null;
+  }
+
+  /** Start times of changes of our price for a SKU (none when it is configured, i.e. constant). */
+  ourPriceChangeTimes(sku: string, ms: number): number[] {
+    if (this.products.get(sku)?.ourPrice) return [];
+    return (this.own.get(sku) ?? []).flatMap((s) => s.effectiveChangeTimes(ms));
+  }
+
+  ourAvailabilityAt(sku: string, ms: number): Availability | null {
+    const own = this.own.get(sku);
+    if (!own || own.length === 0) return null;
+    const a = own[0].availabilityAt(ms);
+    return a === 'unknown' ? null : a;
+  }
+
+  /** The week as it appears in the digest JSON. */
+  period(w: Week): WeekPeriod {
+    return {
+      week: w.week,
+      start: new Date(w.startMs).toISOString(),
+      end: new Date(w.endMs).toISOString(),
+      firstDay: w.firstDay,
+      lastDay: w.lastDay,
+      campaigns: w.campaigns,
+    };
+  }
+
+  /** Effective price in the digest currency of a listing at the end of a week, when it was read then. */
+  effectiveIfRead(e: Entry, w: Week): Money | null {
+    if (!this.read(e, w)) return null;
+    const m = e.series.effectiveAt(w.closeMs);
+    return m && m.currency === this.currency ? m : null;
+  }
+
+  priceIfRead(e: Entry, w: Week): Money | null {
+    if (!this.read(e, w)) return null;
+    const m = e.series.at('price', w.closeMs);
+    return m && m.currency === this.currency ? m : null;
+  }
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,124 @@
+// Which currency a symbol or code means on a given page. Symbols are shared ("$" is USD, CAD,
+// AUD, MXN, CLP…; "¥" is CNY or JPY; "kr" SEK, NOK, DKK), so the page's structured data, domain
+// and language pick among the currencies a symbol can mean; the symbol's most common reading is
+// the fallback. Country → currency comes from `country-to-currency`, locale facts from Intl.
+import countryToCurrency from 'country-to-currency';
+import { isCurrencyCode } from './money.ts';
+import type { PriceContext } from './price.ts';
+
+/**
+ * Symbols and local abbreviations → the currencies they can mean, most common reading first.
+ * Keys are lower-cased with any trailing dot removed ("Rs." → "rs").
+ */
+const SYMBOLS: Record<string, string[]> = {
+  $: ['USD', 'CAD', 'AUD', 'NZD', 'MXN', 'CLP', 'ARS', 'COP', 'SGD', 'HKD', 'TWD', 'UYU', 'BRL', 'DOP', 'CUP', 'FJD', 'BSD', 'BBD', 'BZD', 'JMD', 'TTD', 'XCD', 'LRD', 'NAD', 'SBD', 'GYD', 'SRD', 'BMD', 'KYD', 'BND'],
+  'us$': ['USD'], usd$: ['USD'], 'u$s': ['USD'], 'c$': ['CAD', 'NIO'], 'ca$': ['CAD'], 'cad$': ['CAD'], 'a$': ['AUD'], 'au$': ['AUD'],
+  'nz$': ['NZD'], 'hk$': ['HKD'], 'nt$': ['TWD'], 's$': ['SGD'], 'sg$': ['SGD'], 'r$': ['BRL'], 'mx$': ['MXN'], 'mex$': ['MXN'],
+  'clp$': ['CLP'], 'col$': ['COP'], 'rd$': ['DOP'], 'ar$': ['ARS'], '$u': ['UYU'], 'n$': ['NAD'], 'j$': ['JMD'], 'tt$': ['TTD'],
+  '¥': ['CNY', 'JPY'], 'cn¥': ['CNY'], 'jp¥': ['JPY'], '元': ['CNY', 'TWD', 'HKD', 'MOP'], 'rmb': ['CNY'], '人民币': ['CNY'], '块': ['CNY'], '円': ['JPY'], '日元': ['JPY'],
+  '€': ['EUR'], 'euro': ['EUR'], 'euros': ['EUR'], '欧元': ['EUR'], '£': ['GBP', 'EGP', 'GIP', 'FKP', 'SHP'], 'e£': ['EGP'], '英镑': ['GBP'],
+  '₹': ['INR'], 'rs': ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'], 'rp': ['IDR'], '₨': ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'], '৳': ['BDT'],
+  '₩': ['KRW', 'KPW'], '원': ['KRW'], '₽': ['RUB'], 'руб': ['RUB'], 'р': ['RUB'], '₺': ['TRY'], 'tl': ['TRY'], '₴': ['UAH'], 'грн': ['UAH'],
+  'zł': ['PLN'], 'zl': ['PLN'], 'kč': ['CZK'], 'kc': ['CZK'], 'ft': ['HUF'], 'lei': ['RON', 'MDL'], 'лв': ['BGN'], 'ден': ['MKD'], 'дин': ['RSD'], 'din': ['RSD'],
+  'kr': ['SEK', 'NOK', 'DKK', 'ISK'], 'kn': ['HRK'], 'chf': ['CHF'], 'fr': ['CHF'], 'sfr': ['CHF'], '₪': ['ILS'], '฿': ['THB'], 'บาท': ['THB'],
+  '₫': ['VND'], 'đ': ['VND'], '₱': ['PHP'], 'rm': ['MYR'], 'r': ['ZAR'], '₦': ['NGN'], 's/': ['PEN'], 'bs': ['VES', 'BOB'], '₡': ['CRC'], '₸': ['KZT'],
+  '₾': ['GEL'], '֏': ['AMD'], '₼': ['AZN'], 'kd': ['KWD'], 'د.ك': ['KWD'], 'د.إ': ['AED'], 'ر.س': ['SAR'], 'ر.ق': ['QAR'], 'ر.ع': ['OMR'], 'د.ب': ['BHD'],
+  'د.ا': ['JOD'], 'د.ت': ['TND'], 'dt': ['TND'], 'ج.م': ['EGP'], 'ksh': ['KES'], '₵': ['GHS'],
+};
+
+/** Longest-first list of the written symbols, for building the matcher in price.ts. */
+export const SYMBOL_KEYS: string[] = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length);
+
+/** Platforms whose TLD does not tell the currency but which sell in one. */
+const PLATFORM_CURRENCY: [RegExp, string][] = [
+  [/(^|\.)(tmall|taobao|jd|pinduoduo|yangkeduo|douyin|jinritemai|1688|suning|vip|dangdang|kaola|xiaohongshu|kuaishou|meituan|vmall|mi)\.(com|hk)$/, 'CNY'],
+  [/(^|\.)(rakuten|mercari|yodobashi|zozo)\.co\.jp$|(^|\.)yahoo\.co\.jp$/, 'JPY'],
+  [/(^|\.)(coupang|gmarket|11st|musinsa)\.(com|co\.kr)$/, 'KRW'],
+  [/(^|\.)(flipkart|myntra|nykaa|meesho)\.com$/, 'INR'],
+];
+
+/** Country-code TLDs that are sold as generic names and say nothing about a shop's country. */
+const VANITY_TLDS = new Set(['io', 'co', 'ai', 'me', 'tv', 'fm', 'ly', 'gg', 'to', 'cc', 'ws', 'nu', 'sh', 'ac', 'vc', 'la', 'am', 'so', 'gl', 'is', 'im']);
+
+/** Languages spoken across many currencies: without a region they tell nothing. */
+const MULTI_CURRENCY_LANGS = new Set(['en', 'es', 'pt', 'ar', 'sw']);
+
+function currencyOfCountry(country: string | undefined | null): string | null {
+  if (!country) return null;
+  const code = (countryToCurrency as Record<string, string>)[country.toUpperCase()];
+  return code ?? null;
+}
+
+function currencyOfDomain(domain: string): string | null {
+  const host = domain.toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/:?#]/)[0].replace(/\.$/, '');
+  for (const [pattern, currency] of PLATFORM_CURRENCY) if (pattern.test(host)) return currency;
+  const labels = host.split('.');
+  if (labels.length < 2) return null;
+  const tld = labels[labels.length - 1];
+  const second = labels[labels.length - 2];
+  if (tld === 'eu') return 'EUR';
+  if (tld === 'uk') return 'GBP';
+  if (tld.length !== 2) return null;
+  // "example.co" is a vanity name; "example.com.co" is Colombian.
+  if (VANITY_TLDS.has(tld) && !['com', 'co', 'net', 'org', 'gov', 'edu'].includes(second)) return null;
+  return currencyOfCountry(tld);
+}
+
+function currencyOfLanguage(lang: string): string | null {
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(lang.replace(/_/g, '-'));
+  } catch {
+    return null;
+  }
+  if (locale.region) return currencyOfCountry(locale.region);
+  // A script can tell a region ("zh-Hant" → TW); a bare multi-country language cannot.
+  if (MULTI_CURRENCY_LANGS.has(locale.language) && !locale.script) return null;
+  return currencyOfCountry(locale.maximize().region);
+}
+
+function validCode(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const upper = code.trim().toUpperCase();
+  return isCurrencyCode(upper) ? upper : null;
+}
+
+/** Default currency of a page when no symbol says one: declared currency, then domain, then language. */
+export function currencyFromContext(ctx?: PriceContext): string | null {
+  if (!ctx) return null;
+  return (
+    validCode(ctx.currency) ??
+    (ctx.domain ? currencyOfDomain(ctx.domain) : null) ??
+    (ctx.lang ? currencyOfLanguage(ctx.lang) : null)
+  );
+}
+
+function symbolKey(symbolOrCode: string): string {
+  return symbolOrCode.normalize('NFKC').trim().replace(/\s+/g, '').replace(/\.$/, '').toLowerCase();
+}
+
+/** The currencies a written symbol or code can mean, most common first; empty when unknown. */
+export function currencyCandidates(symbolOrCode: string): string[] {
+  const raw = symbolOrCode.normalize('NFKC').trim();
+  if (/^[A-Za-z]{3}$/.test(raw) && isCurrencyCode(raw.toUpperCase()) && !SYMBOLS[raw.toLowerCase()]) return [raw.toUpperCase()];
+  return SYMBOLS[symbolKey(raw)] ?? [];
+}
+
+/**
+ * The ISO 4217 currency a symbol or code means on this page, or null when it names none.
+ * A declared currency that the symbol can mean wins; then the domain's and the language's
+ * currency when the symbol can mean it; then the symbol's most common reading.
+ */
+export function resolveCurrency(symbolOrCode: string | null, ctx?: PriceContext): string | null {
+  if (!symbolOrCode || !symbolOrCode.trim()) return currencyFromContext(ctx);
+  const candidates = currencyCandidates(symbolOrCode);
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1) return candidates[0];
+  const declared = validCode(ctx?.currency);
+  if (declared && candidates.includes(declared)) return declared;
+  const fromDomain = ctx?.domain ? currencyOfDomain(ctx.domain) : null;
+  if (fromDomain && candidates.includes(fromDomain)) return fromDomain;
+  const fromLang = ctx?.lang ? currencyOfLanguage(ctx.lang) : null;
+  if (fromLang && candidates.includes(fromLang)) return fromLang;
+  return candidates[0];
+}

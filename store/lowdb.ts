@@ -20,11 +20,15 @@ import type {
 } from './model.ts';
 import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues, type StoreFile } from './schema.ts';
 import { StoreError, type Store } from './store.ts';
+import { BatchedWriter } from './writer.ts';
 
 export interface LowdbStoreOptions {
   /** Read a snapshot without taking the lock (for `status` / `inspect` while a daemon runs); never writes. */
   readOnly?: boolean;
-  /** How long changes are collected before one write. `flush()` writes at once. Default 1000 ms. */
+  /**
+   * How long changes are collected before one write; `flush()` writes at once. Default 1000 ms.
+   * A large store waits longer (see BatchedWriter): every write rewrites the whole file.
+   */
   writeDelayMs?: number;
   /** A lock not refreshed for this long is a dead process's and is taken over. Default 10 s, at least 2 s. */
   lockStaleMs?: number;
@@ -49,9 +53,7 @@ export class LowdbStore implements Store {
   readonly location: string;
   private readonly byId = new Map<string, Listing>();
   private readonly byUrl = new Map<string, Listing>();
-  private dirty = false;
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> | null = null;
+  private readonly writer: BatchedWriter;
   private closed = false;
 
   private constructor(
@@ -62,6 +64,7 @@ export class LowdbStore implements Store {
     private readonly options: Required<Omit<LowdbStoreOptions, 'readOnly' | 'lockStaleMs'>>,
   ) {
     this.location = path;
+    this.writer = new BatchedWriter(() => this.persist(), options.writeDelayMs);
     for (const listing of db.data.listings) this.index(listing);
   }
 
@@ -90,17 +93,23 @@ export class LowdbStore implements Store {
     if (openForWriting.has(canonical)) {
       throw new StoreError(`${canonical} is already open in this process (pid ${process.pid}). Reuse that store, or close it before opening it again.`, 'locked');
     }
-    const lock = await acquireStoreLock(canonical, opts.lockStaleMs);
+    openForWriting.add(canonical);
+    let lock: StoreLock | null = null;
     try {
+      lock = await acquireStoreLock(canonical, opts.lockStaleMs);
       const adapter = new StoreFileAdapter(absolute);
       const existing = await adapter.read();
       const db = new Low(adapter, existing ?? emptyStoreFile());
       // A new store exists on disk from the start, so `status` and a second process see it.
-      if (existing === null) await db.write();
-      openForWriting.add(canonical);
+      if (existing === null) {
+        await db.write().catch((err: Error) => {
+          throw new StoreError(`Cannot create the store file ${absolute} (${err.message}). Choose a writable place with --store <path>.`, 'unreadable');
+        });
+      }
       return new LowdbStore(db, absolute, { lock, canonical }, options);
     } catch (err) {
-      await lock.release();
+      openForWriting.delete(canonical);
+      await lock?.release();
       throw err;
     }
   }
@@ -127,7 +136,7 @@ export class LowdbStore implements Store {
     };
     this.db.data.listings.push(created);
     this.index(created);
-    this.changed();
+    this.writer.changed();
     return { listing: structuredClone(created), created: true };
   }
 
@@ -161,7 +170,7 @@ export class LowdbStore implements Store {
     if (!parsed.success) throw invalid(`The change to listing ${id}`, parsed.error);
     const listing = this.requireListing(id);
     Object.assign(listing, parsed.data);
-    this.changed();
+    this.writer.changed();
     return structuredClone(listing);
   }
 
@@ -191,7 +200,7 @@ export class LowdbStore implements Store {
       }
       return result;
     });
-    if (observations.length > 0) this.changed();
+    if (observations.length > 0) this.writer.changed();
     return results;
   }
 
@@ -216,7 +225,7 @@ export class LowdbStore implements Store {
     if (at >= 0) runs[at] = parsed.data;
     else runs.push(parsed.data);
     if (runs.length > this.options.maxRuns) runs.splice(0, runs.length - this.options.maxRuns);
-    this.changed();
+    this.writer.changed();
   }
 
   async listRuns(filter: { competitor?: string; limit?: number } = {}): Promise<CrawlRun[]> {
@@ -231,37 +240,39 @@ export class LowdbStore implements Store {
 
   async putDocument<T>(kind: string, id: string, doc: T, at: string): Promise<void> {
     this.assertWritable();
-    if (kind === '' || id === '') throw new StoreError('A document needs a non-empty kind and id', 'invalid');
+    if (kind === '' || id === '' || kind === '__proto__' || id === '__proto__') {
+      throw new StoreError(`A document needs a non-empty kind and id other than "__proto__" (got ${JSON.stringify(kind)}/${JSON.stringify(id)})`, 'invalid');
+    }
     checkTime(at, 'updatedAt');
     const json = JSON.stringify(doc);
     if (json === undefined) throw new StoreError(`Document ${kind}/${id} is not JSON data`, 'invalid');
     // Kept as its JSON form, so it reads back the same before and after a restart.
-    const documents = (this.db.data.documents[kind] ??= {});
+    const documents = this.documentsOf(kind) ?? (this.db.data.documents[kind] = {});
     documents[id] = { kind, id, doc: JSON.parse(json) as unknown, updatedAt: at };
-    this.changed();
+    this.writer.changed();
   }
 
   async getDocument<T>(kind: string, id: string): Promise<DocumentRecord<T> | null> {
     this.assertOpen();
-    const record = this.db.data.documents[kind]?.[id];
-    return record ? (structuredClone(record) as DocumentRecord<T>) : null;
+    const documents = this.documentsOf(kind);
+    return documents && Object.hasOwn(documents, id) ? (structuredClone(documents[id]) as DocumentRecord<T>) : null;
   }
 
   /** Oldest first (by `updatedAt`, then id), so an outbox is worked through in order. */
   async listDocuments<T>(kind: string): Promise<DocumentRecord<T>[]> {
     this.assertOpen();
-    const records = Object.values(this.db.data.documents[kind] ?? {});
+    const records = Object.values(this.documentsOf(kind) ?? {});
     records.sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return structuredClone(records) as DocumentRecord<T>[];
   }
 
   async deleteDocument(kind: string, id: string): Promise<boolean> {
     this.assertWritable();
-    const documents = this.db.data.documents[kind];
-    if (!documents || !(id in documents)) return false;
+    const documents = this.documentsOf(kind);
+    if (!documents || !Object.hasOwn(documents, id)) return false;
     delete documents[id];
     if (Object.keys(documents).length === 0) delete this.db.data.documents[kind];
-    this.changed();
+    this.writer.changed();
     return true;
   }
 
@@ -269,13 +280,13 @@ export class LowdbStore implements Store {
 
   async flush(): Promise<void> {
     this.assertOpen();
-    await this.writePending();
+    await this.writer.flush();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     try {
-      await this.writePending();
+      await this.writer.flush();
     } finally {
       this.closed = true;
       if (this.owner) {
@@ -310,6 +321,11 @@ export class LowdbStore implements Store {
     }
   }
 
+  /** Own properties only: a kind or id such as "constructor" must not find Object's. */
+  private documentsOf(kind: string): Record<string, DocumentRecord> | undefined {
+    return Object.hasOwn(this.db.data.documents, kind) ? this.db.data.documents[kind] : undefined;
+  }
+
   private historyOf(listingId: string, range: TimeRange | undefined): ListingHistory | null {
     if (!this.byId.has(listingId)) return null;
     const history = this.db.data.histories[listingId] ?? emptyHistory(listingId);
@@ -335,38 +351,14 @@ export class LowdbStore implements Store {
     );
   }
 
-  /** Batches writes: the first change starts the timer, later ones ride along. */
-  private changed(): void {
-    this.dirty = true;
-    if (this.timer !== null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // A failed background write leaves the changes pending; `flush()` / `close()` retry and report it.
-      this.writePending().catch(() => undefined);
-    }, this.options.writeDelayMs);
-  }
-
-  private async writePending(): Promise<void> {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    while (this.writing !== null) await this.writing;
-    if (!this.dirty || this.owner === null) return;
+  /** Persists the data as it is at this call (the adapter serializes before its first await). */
+  private async persist(): Promise<void> {
+    if (this.owner === null) return;
     if (this.owner.lock.compromised) throw this.lostLock(this.owner.lock.compromised);
-    this.dirty = false;
-    const write = this.db.write();
-    this.writing = write.then(
-      () => undefined,
-      () => undefined,
-    );
     try {
-      await write;
+      await this.db.write();
     } catch (err) {
-      this.dirty = true;
       throw new StoreError(`Could not write ${this.location}: ${(err as Error).message}. The previous version is still intact.`, 'unavailable');
-    } finally {
-      this.writing = null;
     }
   }
 }

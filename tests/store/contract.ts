@@ -236,6 +236,15 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
         expect(await store.listDocuments('nothing')).toEqual([]);
       });
 
+      it('treats any kind and id as plain names', async () => {
+        await store.putDocument('constructor', 'toString', { n: 1 }, hour(1));
+        expect((await store.getDocument('constructor', 'toString'))?.doc).toEqual({ n: 1 });
+        expect(await store.getDocument('outbox', 'constructor')).toBeNull();
+        expect(await store.getDocument('hasOwnProperty', 'x')).toBeNull();
+        expect(await store.listDocuments('toString')).toEqual([]);
+        expect(await store.deleteDocument('outbox', 'valueOf')).toBe(false);
+      });
+
       it('stores documents as JSON data', async () => {
         await store.putDocument('token', 't', { at: new Date(T0), skip: undefined, n: 1 }, hour(1));
         expect((await store.getDocument('token', 't'))?.doc).toEqual({ at: T0, n: 1 });

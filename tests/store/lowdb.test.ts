@@ -124,6 +124,24 @@ describe('lowdb store file', () => {
     expect((await stat(path)).size).toBeGreaterThan(afterTwo);
   });
 
+  it('reports a failed write, keeps the file intact and writes the changes on the next flush', async () => {
+    const store = await open();
+    await store.addListing({ url: 'https://shop.test/1', competitor: 'acme', sku: 'S' }, hour(0));
+    await store.flush();
+    const before = await readFile(path, 'utf8');
+    // A folder where the temp file goes makes the next write fail, even for root.
+    const temp = join(dirname(path), '.store.json.tmp');
+    await mkdir(temp);
+    await store.addListing({ url: 'https://shop.test/2', competitor: 'acme', sku: 'S' }, hour(0));
+    const error = await openError(store.flush());
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toContain(path);
+    expect(await readFile(path, 'utf8')).toBe(before);
+    await rm(temp, { recursive: true });
+    await store.flush();
+    expect(JSON.parse(await readFile(path, 'utf8')).listings).toHaveLength(2);
+  });
+
   it('keeps the previous version as .bak', async () => {
     const store = await open();
     await store.addListing({ url: 'https://shop.test/1', competitor: 'acme', sku: 'S' }, hour(0));

@@ -66,7 +66,13 @@ export class LowdbStore implements Store {
     this.location = path;
     this.writer = new BatchedWriter(() => this.persist(), options.writeDelayMs);
     for (const listing of db.data.listings) this.index(listing);
+    if (owner) process.on('beforeExit', this.flushBeforeExit);
   }
+
+  /** A process that ends without `close()` still writes what it recorded (not on signals or `process.exit`). */
+  private readonly flushBeforeExit = (): void => {
+    this.writer.flush().catch(() => undefined);
+  };
 
   /**
    * Opens (or creates, with its folders) the store file at `path`. Fails with StoreError:
@@ -197,10 +203,10 @@ export class LowdbStore implements Store {
       if (!replay) {
         histories[observation.listingId] = history;
         this.applyStatus(observation);
+        this.writer.changed();
       }
       return result;
     });
-    if (observations.length > 0) this.writer.changed();
     return results;
   }
 
@@ -289,6 +295,7 @@ export class LowdbStore implements Store {
       await this.writer.flush();
     } finally {
       this.closed = true;
+      process.off('beforeExit', this.flushBeforeExit);
       if (this.owner) {
         openForWriting.delete(this.owner.canonical);
         await this.owner.lock.release();

@@ -32,6 +32,8 @@ export class BatchedWriter {
       // A failed background write stays pending; the next `flush()` retries it and reports the error.
       this.flush().catch(() => undefined);
     }, delay);
+    // A pending batch does not keep the process alive; its owner flushes on close or beforeExit.
+    this.timer.unref();
   }
 
   /** Writes pending changes now; resolves once the write is done (rejects if it failed). */

@@ -181,6 +181,14 @@ describe('crash safety', () => {
     const histories = await snapshot.getHistories(listings.map((l) => l.id));
     expect(histories.every((h) => h.fields.price.every((p) => Number.isInteger(p.value?.amountMinor)))).toBe(true);
   });
+
+  it('writes what a process recorded when it ends without closing the store, without waiting for the delay', async () => {
+    const child = startChild('no-close', path);
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+    expect(child.output()).toContain('done');
+    const snapshot = await open({ readOnly: true });
+    expect((await snapshot.listListings()).map((l) => l.url)).toEqual(['https://shop.test/child/forgotten']);
+  });
 });
 
 describe('one process owns the file', () => {

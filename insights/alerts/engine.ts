@@ -1,0 +1,217 @@
+// The alert engine the daemon calls after each crawl: it evaluates the rules on what the crawl
+// recorded, holds suspicious price moves until an immediate re-crawl confirms them, and writes the
+// resulting alerts to the outbox (flushed before anything is sent; the Dispatcher sends).
+//
+// A glitch the re-crawl refutes: the store has already recorded the glitch value as a change point
+// and the re-crawl records the true value right after, so the history shows a one-crawl blip. The
+// engine records it as an 'alert-glitch' document (for people and for charts to discount), alerts
+// the data-quality owner through `price_glitch` rules, and evaluates the re-crawl against the values
+// from before the glitch, so neither the blip nor its reversal raises a price alert.
+import type { Listing, Money, RecordResult, TrackedField, TrackedValues } from '../../store/model.ts';
+import type { Store } from '../../store/store.ts';
+import { latest, sameValue, TRACKED_FIELDS } from '../../store/changepoints.ts';
+import { ourPrice, type Config } from '../../server/config.ts';
+import type { AlertsConfig } from './config.ts';
+import { evaluate, stateKey } from './evaluate.ts';
+import { enqueueAlerts, toAlert } from './outbox.ts';
+import type { ProductInfo } from './rules/context.ts';
+import { confirmsMove, suspiciousMove, type WatchedPrice } from './suspicious.ts';
+import { DOC, type Alert, type AlertEvent, type GlitchEvent, type RuleState } from './types.ts';
+
+export interface AlertEngineOptions {
+  store: Store;
+  config: Config;
+  alerts: AlertsConfig;
+  /** The clock (the demo passes its simulated time). */
+  now?: () => Date;
+  /**
+   * Crawls these listings again right away, records the observations and returns what recording
+   * them changed. Without it, a suspicious move waits for the listing's next scheduled crawl.
+   */
+  recrawl?: (listingIds: string[]) => Promise<RecordResult[]>;
+  /** Problems that do not stop processing (a re-crawl that threw). */
+  onWarning?: (message: string) => void;
+}
+
+export interface ProcessReport {
+  /** Alerts newly written to the outbox. */
+  alerts: Alert[];
+  glitches: GlitchEvent[];
+  /** Suspicious moves still waiting for a confirming crawl. */
+  awaitingConfirmation: string[];
+}
+
+export interface AlertEngine {
+  /** Evaluates recorded crawl results; writes and flushes alerts, state and glitches. */
+  process(results: readonly RecordResult[]): Promise<ProcessReport>;
+}
+
+/** A held suspicious crawl (document kind 'alert-pending', id = listing id). */
+interface Pending {
+  result: RecordResult;
+  at: string;
+  move: { field: WatchedPrice; direction: 'drop' | 'rise' };
+}
+
+export function productInfos(config: Config): Map<string, ProductInfo> {
+  const out = new Map<string, ProductInfo>();
+  for (const p of config.products) {
+    const currency = p.currency ?? config.shop.currency;
+    const floor = p.floorPrice !== undefined ? ourPrice(config, { ...p, price: p.floorPrice }) : null;
+    out.set(p.sku, { sku: p.sku, name: p.name, tags: p.tags, category: p.category ?? null, floor: floor && { ...floor, currency } });
+  }
+  return out;
+}
+
+export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
+  const { store, config, alerts: alertsConfig } = opts;
+  const clock = () => (opts.now ? opts.now() : new Date()).toISOString();
+  const products = productInfos(config);
+  const glitchRules = alertsConfig.rules.filter((r) => r.kind === 'price_glitch');
+  let states: Map<string, RuleState> | null = null;
+
+  async function loadStates(): Promise<Map<string, RuleState>> {
+    if (states) return states;
+    states = new Map((await store.listDocuments<RuleState>(DOC.state)).map((r) => [r.id, r.doc]));
+    return states;
+  }
+
+  return {
+    async process(results) {
+      const now = clock();
+      const stateMap = await loadStates();
+      const listings = new Map((await store.listListings()).map((l) => [l.id, l]));
+      const ourPrices = new Map<string, Money | null>();
+      const events: AlertEvent[] = [];
+      const glitches: GlitchEvent[] = [];
+      const dirty = new Map<string, RuleState>();
+
+      async function priceOfOurs(sku: string): Promise<Money | null> {
+        if (ourPrices.has(sku)) return ourPrices.get(sku) ?? null;
+        const product = config.products.find((p) => p.sku === sku);
+        let price = product ? ourPrice(config, product) : null;
+        if (price === null) {
+          const own = [...listings.values()].find((l) => l.own && l.sku === sku);
+          const history = own ? await store.getHistory(own.id) : null;
+          const values = history ? latest(history).values : null;
+          price = values ? (values.effectivePrice ?? values.price) : null;
+        }
+        ourPrices.set(sku, price);
+        return price;
+      }
+
+      async function run(listing: Listing, result: RecordResult, extra: { glitch?: GlitchEvent; at?: string } = {}): Promise<void> {
+        const needsHistory = result.changed.length > 0 || !result.ok;
+        const history = needsHistory ? await store.getHistory(listing.id) : null;
+        const out = evaluate({
+          rules: extra.glitch ? glitchRules : alertsConfig.rules,
+          listing,
+          product: products.get(listing.sku) ?? null,
+          result,
+          history,
+          ourPrice: await priceOfOurs(listing.sku),
+          at: extra.at ?? history?.lastCheckedAt ?? now,
+          states: stateMap,
+          ...(extra.glitch ? { glitch: extra.glitch } : {}),
+        });
+        for (const s of out.states) {
+          const key = stateKey(s.ruleId, s.subject);
+          stateMap.set(key, s);
+          dirty.set(key, s);
+        }
+        events.push(...out.events);
+      }
+
+      async function resolvePending(listing: Listing, pending: Pending, check: RecordResult): Promise<void> {
+        if (!check.ok) {
+          // Could not tell: keep holding; the failure itself still counts for crawler-health rules.
+          await run(listing, check);
+          return;
+        }
+        await store.deleteDocument(DOC.pending, listing.id);
+        if (confirmsMove(pending.result.previous, check.current, pending.move, alertsConfig.suspiciousMoveBound)) {
+          await run(listing, pending.result, { at: pending.at });
+          await run(listing, check);
+          return;
+        }
+        const field = pending.move.field;
+        const glitch: GlitchEvent = {
+          id: `${listing.id}|${pending.at}`,
+          listingId: listing.id,
+          field,
+          at: pending.at,
+          detectedAt: now,
+          previous: pending.result.previous[field] ?? null,
+          glitch: pending.result.current[field] ?? null,
+          recrawled: check.current[field] ?? null,
+          reason: `a ${pending.move.direction} beyond the suspicious-move bound was not seen again by the re-crawl`,
+        };
+        glitches.push(glitch);
+        await store.putDocument(DOC.glitch, glitch.id, glitch, now);
+        await run(listing, check, { glitch });
+        await run(listing, acrossGlitch(pending.result, check));
+      }
+
+      const pendingDocs = new Map((await store.listDocuments<Pending>(DOC.pending)).map((r) => [r.id, r.doc]));
+      const suspicious: string[] = [];
+      // Our own pages first: their prices are what competitor prices are compared with.
+      const ordered = [...results].sort((a, b) => Number(listings.get(b.listingId)?.own ?? false) - Number(listings.get(a.listingId)?.own ?? false));
+      for (const result of ordered) {
+        const listing = listings.get(result.listingId);
+        if (!listing) continue;
+        if (listing.own && result.ok) ourPrices.set(listing.sku, result.current.effectivePrice ?? result.current.price ?? null);
+        const pending = pendingDocs.get(listing.id);
+        if (pending) {
+          await resolvePending(listing, pending, result);
+          continue;
+        }
+        const move = suspiciousMove(result, alertsConfig.suspiciousMoveBound);
+        if (move) {
+          const history = await store.getHistory(listing.id);
+          const held: Pending = { result, at: history?.lastCheckedAt ?? now, move };
+          await store.putDocument(DOC.pending, listing.id, held, now);
+          pendingDocs.set(listing.id, held);
+          suspicious.push(listing.id);
+          continue;
+        }
+        await run(listing, result);
+      }
+
+      if (suspicious.length > 0 && opts.recrawl) {
+        // Durable first: a crash during the re-crawl leaves the move held, confirmed by the next crawl.
+        await store.flush();
+        let checks: RecordResult[] = [];
+        try {
+          checks = await opts.recrawl(suspicious);
+        } catch (err) {
+          opts.onWarning?.(`re-crawl of ${suspicious.length} suspicious listing(s) failed: ${(err as Error).message}; they wait for their next crawl`);
+        }
+        for (const check of checks) {
+          const listing = listings.get(check.listingId);
+          const pending = pendingDocs.get(check.listingId);
+          if (!listing || !pending) continue;
+          await resolvePending(listing, pending, check);
+          if (check.ok) pendingDocs.delete(check.listingId);
+        }
+      }
+
+      for (const [key, s] of dirty) await store.putDocument(DOC.state, key, s, now);
+      const added = await enqueueAlerts(store, events.map((e) => toAlert(e, alertsConfig, now)), now);
+      await store.flush();
+      const awaiting = (await store.listDocuments<Pending>(DOC.pending)).map((r) => r.id);
+      return { alerts: added, glitches, awaitingConfirmation: awaiting };
+    },
+  };
+}
+
+/** The re-crawl read as if the glitch had never been recorded: before-glitch values → re-crawl values. */
+export function acrossGlitch(glitched: RecordResult, check: RecordResult): RecordResult {
+  const changed: TrackedField[] = [];
+  for (const field of TRACKED_FIELDS) {
+    const before = glitched.previous[field];
+    const after = check.current[field];
+    if (after === undefined) continue;
+    if (before === undefined || !sameValue(field, before as TrackedValues[typeof field], after as TrackedValues[typeof field])) changed.push(field);
+  }
+  return { ...check, previous: glitched.previous, changed };
+}

@@ -239,12 +239,13 @@ function recordSuccess(
     const points = history.fields[field] as ChangePoint<unknown>[];
     const last = lastOf(points);
     let next: ChangePoint<unknown>[];
+    // Stored values are copies: the caller may reuse its extraction objects.
     if (last && sameValue(field, last.value as never, value as never)) {
       // Promotions keep their latest details (an extended end time) while staying one point.
-      const kept = field === 'promotions' ? value : last.value;
+      const kept = field === 'promotions' ? structuredClone(value) : last.value;
       next = [...points.slice(0, -1), { at: last.at, value: kept, lastSeenAt: at }];
     } else {
-      next = [...points, { at, value, lastSeenAt: at }];
+      next = [...points, { at, value: structuredClone(value), lastSeenAt: at }];
       changed.push(field);
     }
     (fields as Record<TrackedField, ChangePoint<unknown>[]>)[field] = next;

@@ -149,6 +149,16 @@ describe('change points', () => {
     expect(start).toEqual(copy);
   });
 
+  it('keeps its own copies of the values it records', () => {
+    const observation = ok(ID, hour(0), { promotions: [{ ...manjian }] });
+    const { history } = applyObservation(null, observation);
+    if (!observation.ok) throw new Error('expected a successful observation');
+    observation.extraction.price!.amountMinor = 1;
+    observation.extraction.promotions[0].text = 'changed';
+    expect(history.fields.price[0].value).toEqual(cny(12900));
+    expect(history.fields.promotions[0].value[0].text).toBe('满300减50');
+  });
+
   it('rejects a time that is not ISO-8601', () => {
     expect(() => applyObservation(null, ok(ID, 'yesterday'))).toThrow(/not an ISO-8601 time/);
   });

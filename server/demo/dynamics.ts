@@ -37,10 +37,16 @@ export function regularPrice(spec: WalkSpec, day: number): number {
   return levels[index];
 }
 
+/** Walk bounds relative to the base price: prices wander, but a shop does not drift away for good. */
+const WALK_LOW = 0.92;
+const WALK_HIGH = 1.15;
+
 function stepped(spec: WalkSpec, prev: number, day: number): number {
   const size = 0.03 + 0.12 * rand(spec.key, 'size', day);
   const ratio = prev / spec.basePriceMinor;
-  const down = ratio > 1.12 ? true : ratio < 0.88 ? false : rand(spec.key, 'dir', day) < 0.5;
+  const canFall = ratio * (1 - size) >= WALK_LOW;
+  const canRise = ratio * (1 + size) <= WALK_HIGH;
+  const down = canFall && canRise ? rand(spec.key, 'dir', day) < 0.5 : canFall || !canRise;
   const next = shelfPrice(Math.round(prev * (down ? 1 - size : 1 + size)), spec.style);
   return next > 0 ? next : prev;
 }

@@ -43,6 +43,7 @@ const CORS_HEADERS: Record<string, string> = {
 /** Seconds a client is asked to wait: short for a one-off 429, long for a product that never recovers. */
 const RETRY_AFTER_FIRST = '1';
 const RETRY_AFTER_ALWAYS = '60';
+const HOUR_MS = 3_600_000;
 
 function html(status: number, body: string, extra: Record<string, string> = {}): RawResponse {
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...extra }, body };
@@ -66,7 +67,7 @@ export async function startDemoShops(opts: DemoShopsOptions = {}): Promise<DemoS
   const startedAt = new Date();
   let fixed: Date | null = null;
   const clock = (): Date => new Date((fixed ?? (opts.now ? opts.now() : startedAt)).getTime());
-  /** Product-instants whose first request already got its 429. */
+  /** Product-hours (simulated) whose first request already got its 429. */
   const throttled = new Set<string>();
   let base = '';
 
@@ -81,7 +82,7 @@ export async function startDemoShops(opts: DemoShopsOptions = {}): Promise<DemoS
     if (state.blocking === 'captcha' && shop.captchaPage) return html(200, shop.captchaPage(shopUrl(shop)));
     if (state.blocking === 'always-429') return html(429, '<!doctype html><title>429 Too Many Requests</title><h1>Too Many Requests</h1>', { 'retry-after': RETRY_AFTER_ALWAYS });
     if (state.blocking === 'first-request-429') {
-      const key = `${shop.id}|${product.id}|${at.toISOString()}`;
+      const key = `${shop.id}|${product.id}|${Math.floor(at.getTime() / HOUR_MS)}`;
       if (!throttled.has(key)) {
         if (throttled.size > 100_000) throttled.clear();
         throttled.add(key);

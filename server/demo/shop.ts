@@ -147,10 +147,12 @@ export interface ProductSpec {
   sku: string;
   title: string;
   path: string;
-  /** Price relative to our catalogue price after currency conversion; default 0.96–1.10 by hash. */
+  /** Price relative to our catalogue price after currency conversion; default 1.02–1.12 by hash (below 1: an undercutter). */
   factor?: number;
-  /** Force a compare-at / RRP price on (true) or off (false); default on for ~40 % by hash. */
+  /** Force a compare-at / RRP price on (true) or off (false); default by hash (BuildOptions.msrpShare). */
   msrp?: boolean;
+  /** Review count at the epoch and new reviews per day, instead of the shop's random ranges. */
+  reviews?: [base: number, perDay: number];
   special?: ProductSpecial;
 }
 
@@ -163,6 +165,8 @@ export interface BuildOptions {
   reviewRate: [number, number];
   /** Shops that show 好评率 get a base positive rate. */
   positiveRate?: boolean;
+  /** Share of products with a permanent compare-at / RRP price; default 0.4. */
+  msrpShare?: number;
 }
 
 /** Turns a shop's compact product list into products with prices and review baselines. */
@@ -170,9 +174,9 @@ export function buildProducts(opts: BuildOptions, specs: ProductSpec[]): DemoPro
   return specs.map((s) => {
     const key = `${opts.shopId}|${s.id}`;
     const ours = ourProduct(s.sku);
-    const factor = s.factor ?? randRange(0.96, 1.1, key, 'factor');
+    const factor = s.factor ?? randRange(1.02, 1.12, key, 'factor');
     const basePriceMinor = shelfPrice(Math.round(ours.priceMinor * DEMO_FX[opts.currency] * factor), opts.style);
-    const hasMsrp = s.msrp ?? rand(key, 'msrp') < 0.4;
+    const hasMsrp = s.msrp ?? rand(key, 'msrp') < (opts.msrpShare ?? 0.4);
     return {
       id: s.id,
       sku: s.sku,
@@ -184,8 +188,8 @@ export function buildProducts(opts: BuildOptions, specs: ProductSpec[]): DemoPro
       reviews: {
         key,
         rating0: Math.round(randRange(3.9, 4.75, key, 'rating') * 100) / 100,
-        reviews0: randInt(opts.reviews0[0], opts.reviews0[1], key, 'reviews0'),
-        reviewRate: randRange(opts.reviewRate[0], opts.reviewRate[1], key, 'rate'),
+        reviews0: s.reviews?.[0] ?? randInt(opts.reviews0[0], opts.reviews0[1], key, 'reviews0'),
+        reviewRate: s.reviews?.[1] ?? randRange(opts.reviewRate[0], opts.reviewRate[1], key, 'rate'),
         positive0: opts.positiveRate ? randRange(0.95, 0.995, key, 'positive') : null,
         incident: s.special?.incident ?? false,
       },

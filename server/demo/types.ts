@@ -8,8 +8,8 @@ export type DemoAvailability = 'in_stock' | 'out_of_stock' | 'preorder' | 'limit
  * - `none`: always served;
  * - `captcha`: always HTTP 200 with a "verify you are human" form and no price;
  * - `always-429`: always HTTP 429 with `Retry-After`;
- * - `first-request-429`: on this product-day the first request for a given simulated instant gets
- *   429 with `Retry-After: 1`, the retry is served (tests a crawler's retry path).
+ * - `first-request-429`: on this product-day the first request in each simulated hour (UTC) gets
+ *   429 with `Retry-After: 1`; the retry is served (tests a crawler's retry path).
  */
 export type DemoBlocking = 'none' | 'captcha' | 'always-429' | 'first-request-429';
 

@@ -7,44 +7,46 @@ import { blackFriday, dayParts, firstSaturday, within } from '../calendar.ts';
 import { esc, jsonForScript } from '../html.ts';
 import { decimalString, formatUsd, percentOff } from '../money.ts';
 import { rand } from '../prng.ts';
-import { buildProducts, pathResolver, type BaseState, type DemoProduct, type Offer, type PageContext, type ShopDefinition, type ShownPromotion } from '../shop.ts';
+import { buildProducts, pathResolver, type BaseState, type DemoProduct, type Offer, type PageContext, type ProductSpec, type ShopDefinition, type ShownPromotion } from '../shop.ts';
 import { dumpPrice, listPrice, schemaAvailability } from './common.ts';
 
 const ID = 'northwind';
 
+const specs: Omit<ProductSpec, 'path'>[] = [
+  { id: 'aero-wireless-earbuds', sku: 'RW-EB-100', title: 'Aero Wireless Earbuds – Bluetooth 5.3, 30 h Battery', factor: 0.9, msrp: true },
+  { id: 'studio-anc-headphones', sku: 'RW-HP-200', title: 'Studio ANC Over-Ear Headphones' },
+  { id: 'pulse-bluetooth-speaker', sku: 'RW-SP-300', title: 'Pulse Portable Bluetooth Speaker, IPX7' },
+  { id: 'cinema-soundbar-2-1', sku: 'RW-SB-400', title: 'Cinema 2.1 Soundbar with Wireless Subwoofer' },
+  { id: 'stride-smartwatch', sku: 'RW-SW-110', title: 'Stride Smartwatch – GPS, AMOLED', msrp: false, special: { dump: true } },
+  { id: 'stride-fitness-band', sku: 'RW-FB-120', title: 'Stride Fitness Band' },
+  { id: 'sentry-2k-indoor-camera', sku: 'RW-CAM-210', title: 'Sentry 2K Indoor Security Camera' },
+  { id: 'smart-plug-4-pack', sku: 'RW-PLG-220', title: 'Smart Plug (4-Pack), Works with Alexa' },
+  { id: 'colour-smart-bulb-e27', sku: 'RW-BLB-230', title: 'Colour Smart Bulb E27 (2-Pack)' },
+  { id: 'robot-vacuum-s6', sku: 'RW-VAC-240', title: 'Robot Vacuum S6 with LiDAR Mapping', special: { incident: true } },
+  { id: 'gooseneck-electric-kettle', sku: 'RW-KET-310', title: 'Gooseneck Electric Kettle, 0.9 L' },
+  { id: 'air-fryer-5-5-l', sku: 'RW-AF-320', title: 'Air Fryer 5.5 L, 8 Presets' },
+  { id: 'personal-blender', sku: 'RW-BLN-330', title: 'Personal Blender with 2 Travel Cups' },
+  { id: 'conical-burr-grinder', sku: 'RW-GRD-340', title: 'Conical Burr Coffee Grinder, 40 Settings' },
+  { id: 'single-origin-beans-12-oz', sku: 'RW-CB-410', title: 'Single-Origin Coffee Beans – Ethiopia, 12 oz' },
+  { id: 'espresso-blend-32-oz', sku: 'RW-CB-420', title: 'Espresso Blend Whole Beans, 32 oz' },
+  { id: 'trailhead-led-lantern', sku: 'RW-LAN-510', title: 'Trailhead Rechargeable LED Lantern' },
+  { id: 'insulated-bottle-32-oz', sku: 'RW-BTL-520', title: 'Insulated Stainless Bottle, 32 oz' },
+  { id: 'daypack-22-l', sku: 'RW-PAK-530', title: 'Everyday Daypack 22 L' },
+  { id: 'power-bank-20000', sku: 'RW-PB-540', title: 'Power Bank 20000 mAh, 22.5 W' },
+  { id: 'usb-c-charger-65w', sku: 'RW-CHG-610', title: '65 W GaN USB-C Charger' },
+  { id: 'silent-wireless-mouse', sku: 'RW-MS-630', title: 'Silent Wireless Mouse', special: { monthlyStockOut: [25, 27] } },
+  { id: 'pulse-speaker-2025-edition', sku: 'RW-SP-300', title: 'Pulse Speaker 2025 Edition', special: { goneFrom: '2026-10-15', goneStatus: 410 } },
+  {
+    id: 'aero-buds-night-edition',
+    sku: 'RW-EB-100',
+    title: `Aero Buds "Night" <img src=x onerror=alert(1)> Limited <script>alert('rw')</script> Edition`,
+    special: { hostile: true },
+  },
+];
+
 const products = buildProducts(
   { shopId: ID, currency: 'USD', style: 'x.99', reviews0: [15, 900], reviewRate: [0.1, 2.5] },
-  [
-    { id: 'aero-wireless-earbuds', sku: 'RW-EB-100', title: 'Aero Wireless Earbuds – Bluetooth 5.3, 30 h Battery', factor: 0.9, msrp: true },
-    { id: 'studio-anc-headphones', sku: 'RW-HP-200', title: 'Studio ANC Over-Ear Headphones' },
-    { id: 'pulse-bluetooth-speaker', sku: 'RW-SP-300', title: 'Pulse Portable Bluetooth Speaker, IPX7' },
-    { id: 'cinema-soundbar-2-1', sku: 'RW-SB-400', title: 'Cinema 2.1 Soundbar with Wireless Subwoofer' },
-    { id: 'stride-smartwatch', sku: 'RW-SW-110', title: 'Stride Smartwatch – GPS, AMOLED', msrp: false, special: { dump: true } },
-    { id: 'stride-fitness-band', sku: 'RW-FB-120', title: 'Stride Fitness Band' },
-    { id: 'sentry-2k-indoor-camera', sku: 'RW-CAM-210', title: 'Sentry 2K Indoor Security Camera' },
-    { id: 'smart-plug-4-pack', sku: 'RW-PLG-220', title: 'Smart Plug (4-Pack), Works with Alexa' },
-    { id: 'colour-smart-bulb-e27', sku: 'RW-BLB-230', title: 'Colour Smart Bulb E27 (2-Pack)' },
-    { id: 'robot-vacuum-s6', sku: 'RW-VAC-240', title: 'Robot Vacuum S6 with LiDAR Mapping', special: { incident: true } },
-    { id: 'gooseneck-electric-kettle', sku: 'RW-KET-310', title: 'Gooseneck Electric Kettle, 0.9 L' },
-    { id: 'air-fryer-5-5-l', sku: 'RW-AF-320', title: 'Air Fryer 5.5 L, 8 Presets' },
-    { id: 'personal-blender', sku: 'RW-BLN-330', title: 'Personal Blender with 2 Travel Cups' },
-    { id: 'conical-burr-grinder', sku: 'RW-GRD-340', title: 'Conical Burr Coffee Grinder, 40 Settings' },
-    { id: 'single-origin-beans-12-oz', sku: 'RW-CB-410', title: 'Single-Origin Coffee Beans – Ethiopia, 12 oz' },
-    { id: 'espresso-blend-32-oz', sku: 'RW-CB-420', title: 'Espresso Blend Whole Beans, 32 oz' },
-    { id: 'trailhead-led-lantern', sku: 'RW-LAN-510', title: 'Trailhead Rechargeable LED Lantern' },
-    { id: 'insulated-bottle-32-oz', sku: 'RW-BTL-520', title: 'Insulated Stainless Bottle, 32 oz' },
-    { id: 'daypack-22-l', sku: 'RW-PAK-530', title: 'Everyday Daypack 22 L' },
-    { id: 'power-bank-20000', sku: 'RW-PB-540', title: 'Power Bank 20000 mAh, 22.5 W' },
-    { id: 'usb-c-charger-65w', sku: 'RW-CHG-610', title: '65 W GaN USB-C Charger' },
-    { id: 'silent-wireless-mouse', sku: 'RW-MS-630', title: 'Silent Wireless Mouse', special: { monthlyStockOut: [25, 27] } },
-    { id: 'pulse-speaker-2025-edition', sku: 'RW-SP-300', title: 'Pulse Speaker 2025 Edition', special: { goneFrom: '2026-10-15', goneStatus: 410 } },
-    {
-      id: 'aero-buds-night-edition',
-      sku: 'RW-EB-100',
-      title: `Aero Buds "Night" <img src=x onerror=alert(1)> Limited <script>alert('rw')</script> Edition`,
-      special: { hostile: true },
-    },
-  ].map((s) => ({ ...s, path: `products/${s.id}` })),
+  specs.map((s) => ({ ...s, path: `products/${s.id}` })),
 );
 
 function campaign(product: DemoProduct, day: number): { percent: number; text: string } | null {

@@ -71,8 +71,10 @@ export async function crawlListings(targets: CrawlTarget[], opts: CrawlOptions):
   const results = new Map<number, Observation>();
   let writes: Promise<void> = Promise.resolve();
   let writeError: { err: unknown } | null = null;
+  // Crawlee's own SIGINT handler can end a stage with pages still in flight; their late results are dropped.
+  let finished = false;
   const record = (index: number, obs: Observation) => {
-    if (results.has(index)) return;
+    if (finished || results.has(index)) return;
     results.set(index, obs);
     opts.onProgress?.(results.size, targets.length);
     if (!opts.onObservation) return;
@@ -104,7 +106,8 @@ export async function crawlListings(targets: CrawlTarget[], opts: CrawlOptions):
     signal,
   };
 
-  const allowed = await checkRobots(targets, politeness.respectRobotsTxt ? new RobotsPolicy({ userAgent, headers: extraHeaders, timeoutMs: politeness.timeoutMs }) : null, crawlDelays, (i, obs) => record(i, { ...obs, at: now() }));
+  const robots = politeness.respectRobotsTxt ? new RobotsPolicy({ userAgent, headers: extraHeaders, timeoutMs: politeness.timeoutMs }) : null;
+  const allowed = await checkRobots(targets, robots, crawlDelays, signal, (i, obs) => record(i, { ...obs, at: now() }));
 
   const startInBrowser = opts.renderMode === 'browser' || (opts.renderMode === 'auto' && opts.rememberedMode === 'browser');
   const toRender: typeof allowed = [];
@@ -133,6 +136,7 @@ export async function crawlListings(targets: CrawlTarget[], opts: CrawlOptions):
       if (browser) await runBrowserStage(browserItems, settings, { browser, afterHttp: !startInBrowser }, sink);
     }
   } finally {
+    finished = true;
     await ownBrowser?.close();
     await writes;
   }
@@ -150,10 +154,12 @@ async function checkRobots(
   targets: CrawlTarget[],
   robots: RobotsPolicy | null,
   crawlDelays: Map<string, number>,
+  signal: AbortSignal,
   refuse: (index: number, obs: Observation) => void,
 ): Promise<{ index: number; target: CrawlTarget }[]> {
   const allowed: { index: number; target: CrawlTarget }[] = [];
   for (const [index, target] of targets.entries()) {
+    if (signal.aborted) break;
     if (!robots) {
       allowed.push({ index, target });
       continue;

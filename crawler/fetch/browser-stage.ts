@@ -44,7 +44,8 @@ export async function runBrowserStage(
         try {
           const page = await context.newPage();
           await page.route('**/*', (route: Route) => (SKIPPED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
-          const response = await page.goto(request.url, { waitUntil: 'load', timeout: s.timeoutMs });
+          // The document must arrive in time; a slow ad or tracker holding back `load` must not fail the page.
+          const response = await page.goto(request.url, { waitUntil: 'domcontentloaded', timeout: s.timeoutMs });
           const status = response?.status() ?? 200;
           const headers = response ? await response.allHeaders() : {};
           const finalUrl = page.url();
@@ -54,6 +55,8 @@ export async function runBrowserStage(
           if (wrongType) raise(request, wrongType);
           const length = Number(headers['content-length'] ?? NaN);
           if (length > s.maxBodyBytes) raise(request, bodyTooLarge(length, s.maxBodyBytes, status));
+          const load = deadline - Date.now();
+          if (load > 0) await page.waitForLoadState('load', { timeout: load }).catch(() => {});
           const settle = Math.min(SETTLE_MS, deadline - Date.now());
           if (settle > 0) await page.waitForLoadState('networkidle', { timeout: settle }).catch(() => {});
           await page.evaluate(annotateLayout);

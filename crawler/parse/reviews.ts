@@ -66,7 +66,9 @@ function withoutScores(s: string): string {
 
 function countValue(written: string, multiplier: string | undefined): number | null {
   if (multiplier) {
-    const d = readNumber(written.replace(/[ '’]/g, ''), { minorDigits: 3 });
+    const compact = written.replace(/[ '’]/g, '');
+    // Before k / 万 a lone mark is a decimal mark: "1.2k", "1,2 Tsd.", "2.3万".
+    const d = readNumber(compact, { minorDigits: 3, decimalSeparator: compact.includes(',') ? ',' : '.' });
     if (!d) return null;
     const shifted = shiftDecimal(d, EXPONENT[multiplier]);
     return Number(shifted.int);

@@ -19,10 +19,10 @@ export interface SeparatorHints {
 /**
  * Matches one written number: digits joined by '.', ',', apostrophes, or a space that is
  * followed by exactly three digits (so "12 99" stays two numbers but "1 299" is one),
- * optionally closed by a German/Swiss "zero cents" dash ("12,-", "12.–").
+ * optionally closed by a "zero cents" dash ("12,-" German, "12.–" Swiss, "199:-" Swedish).
  */
 export const NUMBER_SOURCE =
-  "\\d+(?:(?:[.,'’ʼ]|[ \\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d)))\\d+)*(?:[.,](?:-{1,2}|–|—)(?![\\d]))?";
+  "\\d+(?:(?:[.,'’ʼ]|[ \\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d)))\\d+)*(?:[.,:](?:-{1,2}|–|—)(?![\\d]))?";
 
 const GROUPING_MARKS = /['’ʼ \u00A0\u202F\u2009]/;
 
@@ -47,7 +47,7 @@ function indianGroups(groups: string[]): boolean {
  * number in any convention (a date "12.03.2024", a version "1.2.3").
  */
 export function readNumber(written: string, hints: SeparatorHints = {}): DecimalDigits | null {
-  let s = written.trim().replace(/[.,](?:-{1,2}|–|—)$/, '');
+  let s = written.trim().replace(/[.,:](?:-{1,2}|–|—)$/, '');
   // Apostrophes and the various spaces only ever group thousands.
   if (GROUPING_MARKS.test(s)) {
     const parts = s.split(/['’ʼ \u00A0\u202F\u2009]/);
@@ -82,9 +82,9 @@ export function readNumber(written: string, hints: SeparatorHints = {}): Decimal
     return { int: stripZeros(intPart), frac: tail };
   }
   // "1,299" / "1.299": three digits after one mark. A fraction of three digits only exists in
-  // currencies with three minor digits (KWD, BHD, OMR, JOD, TND), and only when the page does
-  // not say that this mark groups thousands.
-  const threeDecimals = hints.minorDigits === 3 && hints.decimalSeparator !== (mark === '.' ? ',' : '.');
+  // currencies with three minor digits (KWD, BHD, OMR, JOD, TND), and then only where this mark
+  // is the page's decimal mark; pages of unknown convention write those prices "KD 1.250".
+  const threeDecimals = hints.minorDigits === 3 && (hints.decimalSeparator ? hints.decimalSeparator === mark : mark === '.');
   return threeDecimals ? { int: stripZeros(intPart), frac: tail } : { int: stripZeros(intPart + tail), frac: '' };
 }
 
@@ -108,10 +108,14 @@ export function digitsToString(d: DecimalDigits): string {
   return d.frac ? `${d.int}.${d.frac}` : d.int;
 }
 
-/** Multiply a decimal by a power of ten exactly ("2.3" × 10^4 → "23000"), for 万/k/M. */
+/** Multiply a decimal by a power of ten exactly ("2.3" × 10^4 → "23000" for 万, "99" × 10^-2 → "0.99" for 99¢). */
 export function shiftDecimal(d: DecimalDigits, exponent: number): DecimalDigits {
-  const all = d.int + d.frac;
-  const point = d.int.length + exponent;
+  let all = d.int + d.frac;
+  let point = d.int.length + exponent;
+  if (point < 0) {
+    all = '0'.repeat(-point) + all;
+    point = 0;
+  }
   const padded = point > all.length ? all.padEnd(point, '0') : all;
   const int = stripZeros(padded.slice(0, point) || '0');
   const frac = padded.slice(point).replace(/0+$/, '');

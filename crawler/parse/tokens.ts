@@ -16,14 +16,18 @@ export interface NumberToken {
   /** Span of the number with its adjacent currency marks and multiplier. */
   start: number;
   end: number;
-  /** The written digits and separators only. */
+  /** The written digits and separators only ("12€99" is read as "12,99"). */
   text: string;
   before: CurrencyToken | null;
   after: CurrencyToken | null;
   /** 万 / 亿 / 千 written right after the digits. */
   multiplier: string | null;
-  /** Digits stuck to a word ("A4", "64GB", "2件"): a model or quantity, not a price. */
+  /** Digits stuck to a word ("A4", "iPhone15"): a model or quantity, not a price. */
   glued: boolean;
+  /** Followed by a unit of count or measure ("2 件", "64 GB", "3 Stück"): a quantity, never a price. */
+  quantity: boolean;
+  /** "99¢" or "99p": the digits count minor units. */
+  subunit: '¢' | 'p' | null;
 }
 
 /** Letter marks that are also ordinary words or units, so they only count when nothing better is near. */
@@ -74,11 +78,51 @@ const NUMBER_RE = new RegExp(`(?<!\\d)${NUMBER_SOURCE}`, 'gu');
 /** Words that may follow a price without a space and do not make it a quantity. */
 const AFTER_OK = /^(?:起|から|부터|千|万|萬|亿|億|\/|[-–—~〜～+])/u;
 
+/** Units of count and measure: a number before one is a quantity ("2 件", "64 GB", "500 ml"). */
+const QUANTITY_UNIT =
+  /^ ?(?:件|个|個|台|只|双|雙|套|瓶|盒|袋|包|条|張|张|支|片|粒|枚|本|点|點|個入|개|pcs?\.?|pieces?|pack|items?|units?|count|ct|st(?:ü|u)ck|stk\.?|pièces?|unidades?|uds?\.?|pezzi|pz\.?|sztuk[ia]?|szt\.?|шт\.?|gb|tb|mb|mah|w|v|hz|cm|mm|m|km|kg|g|mg|ml|cl|l|oz|fl\.? ?oz|lbs?|inch(?:es)?|in\.|"|x|×|days?|tage?|jours?|years?|jahre?)(?![\p{L}\d])/iu;
+
+/** Signs written before the amount by convention: a sign between two numbers belongs to the second. */
+const PREFIX_SIGN = /^(?:[$£¥₹₩₱₪฿₦₺₽]|\p{L}{1,3}\$|rs\.?|rp|rm)$/iu;
+
+interface RawNumber {
+  numStart: number;
+  numEnd: number;
+  text: string;
+  multiplier: string | null;
+  before: CurrencyToken | null;
+  after: CurrencyToken | null;
+  /** Characters of cents read after the after-mark ("12€99"). */
+  centsLength: number;
+}
+
+function adjacentMarks(s: string, tokens: CurrencyToken[], numStart: number, numEnd: number) {
+  const before = tokens.find((t) => t.end <= numStart && /^ {0,2}$/.test(s.slice(t.end, numStart))) ?? null;
+  const after = tokens.find((t) => t.start >= numEnd && /^ {0,2}$/.test(s.slice(numEnd, t.start))) ?? null;
+  return { before, after };
+}
+
+/** A mark between two numbers ("11/30 $49.99") is one number's: the closer one, else by convention. */
+function shareMarks(s: string, raws: RawNumber[]): void {
+  for (let i = 0; i + 1 < raws.length; i++) {
+    const a = raws[i];
+    const b = raws[i + 1];
+    if (!a.after || a.after !== b.before) continue;
+    const gapA = a.after.start - a.numEnd;
+    const gapB = b.numStart - a.after.end;
+    const toSecond = gapB < gapA || (gapA === gapB && PREFIX_SIGN.test(a.after.text));
+    if (toSecond) a.after = null;
+    else b.before = null;
+  }
+}
+
 /** Every written number with the currency marks next to it (only spaces between). */
 export function findNumbers(s: string, tokens: CurrencyToken[]): NumberToken[] {
-  const numbers: NumberToken[] = [];
+  const raws: RawNumber[] = [];
+  let consumed = 0;
   for (const m of s.matchAll(NUMBER_RE)) {
     const numStart = m.index;
+    if (numStart < consumed) continue;
     let numEnd = numStart + m[0].length;
     let multiplier: string | null = null;
     const mult = /^\s?([千万萬亿億])/u.exec(s.slice(numEnd));
@@ -86,16 +130,22 @@ export function findNumbers(s: string, tokens: CurrencyToken[]): NumberToken[] {
       multiplier = mult[1];
       numEnd += mult[0].length;
     }
-    const before = tokens.find((t) => t.end <= numStart && /^ {0,2}$/.test(s.slice(t.end, numStart))) ?? null;
-    const after = tokens.find((t) => t.start >= numEnd && /^ {0,2}$/.test(s.slice(numEnd, t.start))) ?? null;
-    const start = before ? before.start : numStart;
-    const end = after ? after.end : numEnd;
-    const charBefore = s[numStart - 1] ?? '';
-    const textAfter = s.slice(numEnd);
-    const glued =
-      (!before && /\p{L}/u.test(charBefore)) ||
-      (!after && !multiplier && /^\p{L}/u.test(textAfter) && !AFTER_OK.test(textAfter));
-    numbers.push({ start, end, text: m[0], before, after, multiplier, glued });
+    const { before, after } = adjacentMarks(s, tokens, numStart, numEnd);
+    // "12€99": the digits after the sign are this number's cents, not a number of their own.
+    const cents = after && after.start === numEnd && /[\p{Sc}]/u.test(after.text) ? /^\d{2}(?![\d.,])/u.exec(s.slice(after.end)) : null;
+    consumed = cents ? after!.end + 2 : numEnd;
+    raws.push({ numStart, numEnd, text: cents ? `${m[0]},${cents[0]}` : m[0], multiplier, before, after, centsLength: cents ? 2 : 0 });
   }
-  return numbers;
+  shareMarks(s, raws);
+  return raws.map(({ numStart, numEnd, text, multiplier, before, after, centsLength }) => {
+    const end = after ? after.end + centsLength : numEnd;
+    const textAfter = s.slice(numEnd);
+    const sub = after ? null : /^ ?(¢|p(?![\p{L}\d]))/u.exec(textAfter);
+    const subunit = sub ? (sub[1] as '¢' | 'p') : null;
+    const glued =
+      (!before && /\p{L}/u.test(s[numStart - 1] ?? '')) ||
+      (!after && !multiplier && !subunit && /^\p{L}/u.test(textAfter) && !AFTER_OK.test(textAfter));
+    const quantity = !before && !after && !multiplier && QUANTITY_UNIT.test(textAfter);
+    return { start: before ? before.start : numStart, end: end + (sub ? sub[0].length : 0), text, before, after, multiplier, glued, quantity, subunit };
+  });
 }

@@ -1,0 +1,294 @@
+// The shapes a price takes beyond its digits: ranges, "from", free, unit and instalment prices,
+// ambiguous separators, texts that hold numbers but no price, and how the page context decides
+// between currencies that share a sign.
+import { describe, expect, it } from 'vitest';
+import { parsePrice, type ParsedPrice, type PriceContext } from '../../crawler/parse/price.ts';
+import * as C from './contexts.ts';
+
+type Expect = Partial<ParsedPrice>;
+
+describe('separators: one number, every convention', () => {
+  const rows: [string, PriceContext, string, number][] = [
+    ['1,299.00', C.US, '1299.00', 129900],
+    ['1.299,00', C.DE, '1299.00', 129900],
+    ['1 299,00', C.FR, '1299.00', 129900],
+    ["1'299.50", C.CH, '1299.50', 129950],
+    ['1’299.50', C.CH, '1299.50', 129950],
+    ['1,23,456', C.IN, '123456', 12345600],
+    ['1,23,45,678.50', C.IN, '12345678.50', 1234567850],
+    ['1,299', C.US, '1299', 129900],
+    ['1,29', C.GENERIC, '1.29', 129],
+    ['1.299', C.DE, '1299', 129900],
+    ['1.299', C.US, '1299', 129900],
+    ['1.299', C.GENERIC, '1299', 129900],
+    ['1,299', C.DE, '1299', 129900],
+    ['1.29', C.DE, '1.29', 129],
+    ['12,5', C.DE, '12.5', 1250],
+    ['12.5', C.US, '12.5', 1250],
+    ['0,99', C.FR, '0.99', 99],
+    ['0.99', C.US, '0.99', 99],
+    ['1299', C.US, '1299', 129900],
+    ['1299.5', C.CN, '1299.5', 129950],
+    ['12.345.678', C.DE, '12345678', 1234567800],
+    ['12,345,678', C.US, '12345678', 1234567800],
+    ['12 345 678', C.FR, '12345678', 1234567800],
+    ['1.234.567,89', C.ES, '1234567.89', 123456789],
+    ['1,234,567.89', C.US, '1234567.89', 123456789],
+    ['1\u00a0234,56', C.FR, '1234.56', 123456],
+    ['1\u2009234.56', C.GENERIC, '1234.56', 123456],
+    ['1\u202f234,56', C.FR, '1234.56', 123456],
+    ['12,-', C.DE, '12', 1200],
+    ['12,--', C.DE, '12', 1200],
+    ['12.–', C.CH, '12', 1200],
+    ['12,—', C.AT, '12', 1200],
+    ['99:-', C.SE, '99', 9900],
+    ['０１２３４', C.JP, '1234', 1234],
+    ['１，２９９円', C.JP, '1299', 1299],
+    ['$24.990', C.CL, '24990', 24990],
+    ['¥1,299', C.JP, '1299', 1299],
+    ['KD 1.250', C.KW, '1.250', 1250],
+    ['KWD 1,299', C.KW, '1299', 1299000],
+    ['TND 1,250', { ...C.TN, decimalSeparator: ',' }, '1.250', 1250],
+    ['1.299', { decimalSeparator: ',' }, '1299', 129900],
+    ['1,299', { decimalSeparator: '.' }, '1299', 129900],
+    ['1.5', { decimalSeparator: ',' }, '1.5', 150],
+    ['$0.125', C.US, '0.125', 13],
+    ['¥1,299.5', C.JP, '1299.5', 1300],
+    ['0.00 €', C.DE, '0.00', 0],
+    ['007', C.GENERIC, '7', 700],
+  ];
+  it.each(rows)('%s in %o', (text, ctx, amount, minor) => {
+    const p = parsePrice(text, ctx);
+    expect(p).not.toBeNull();
+    expect(p!.amount).toBe(amount);
+    expect(p!.amountMinor).toBe(minor);
+  });
+});
+
+describe('ranges, from-prices, free, unit and instalment prices', () => {
+  const rows: [string, PriceContext, Expect][] = [
+    ['¥99-199', C.CN, { amountMinor: 9900, currency: 'CNY', range: { lowMinor: 9900, highMinor: 19900 } }],
+    ['￥99~199', C.TMALL, { range: { lowMinor: 9900, highMinor: 19900 } }],
+    ['99-199元', C.CN, { amountMinor: 9900, range: { lowMinor: 9900, highMinor: 19900 } }],
+    ['¥ 3999 - 4999', C.CN, { range: { lowMinor: 399900, highMinor: 499900 } }],
+    ['$12 – $15', C.US, { amountMinor: 1200, currency: 'USD', range: { lowMinor: 1200, highMinor: 1500 } }],
+    ['$12.99 - $24.99', C.US, { range: { lowMinor: 1299, highMinor: 2499 } }],
+    ['$12.99 to $24.99', C.US, { range: { lowMinor: 1299, highMinor: 2499 } }],
+    ['$10.00 — $20.00', C.US, { range: { lowMinor: 1000, highMinor: 2000 } }],
+    ['12,00 € - 15,00 €', C.DE, { amountMinor: 1200, currency: 'EUR', range: { lowMinor: 1200, highMinor: 1500 } }],
+    ['1.299 € bis 1.499 €', C.DE, { range: { lowMinor: 129900, highMinor: 149900 } }],
+    ['R$ 49,90 a R$ 89,90', C.BR, { range: { lowMinor: 4990, highMinor: 8990 } }],
+    ['12,99 zł – 19,99 zł', C.PL, { range: { lowMinor: 1299, highMinor: 1999 } }],
+    ['¥1,299 - ¥2,499', C.JP, { currency: 'JPY', range: { lowMinor: 1299, highMinor: 2499 } }],
+    ['£5 - £10', C.UK, { range: { lowMinor: 500, highMinor: 1000 } }],
+    ['$15 - $12', C.US, { amountMinor: 1500, range: null }],
+    ['From $12', C.US, { amountMinor: 1200, from: true }],
+    ['from $12.99', C.US, { amountMinor: 1299, from: true }],
+    ['Starting at $9.99', C.US, { amountMinor: 999, from: true }],
+    ['As low as $5', C.US, { amountMinor: 500, from: true }],
+    ['ab 12 €', C.DE, { amountMinor: 1200, from: true }],
+    ['ab 12,99 €', C.DE, { amountMinor: 1299, from: true }],
+    ['à partir de 12,99 €', C.FR, { amountMinor: 1299, from: true }],
+    ['dès 9,99 €', C.FR, { amountMinor: 999, from: true }],
+    ['desde $1.299', C.CL, { amountMinor: 1299, from: true, currency: 'CLP' }],
+    ['a partir de R$ 49,90', C.BR, { amountMinor: 4990, from: true }],
+    ['da 12,99 €', C.IT, { amountMinor: 1299, from: true }],
+    ['od 49,99 zł', C.PL, { amountMinor: 4999, from: true }],
+    ['от 1 299 ₽', C.RU, { amountMinor: 129900, from: true }],
+    ['vanaf € 12,99', C.NL, { amountMinor: 1299, from: true }],
+    ['från 199 kr', C.SE, { amountMinor: 19900, from: true }],
+    ['fra 1 299,-', C.NO, { amountMinor: 129900, from: true, currency: 'NOK' }],
+    ['￥99起', C.CN, { amountMinor: 9900, from: true }],
+    ['¥99起售', C.CN, { amountMinor: 9900, from: true }],
+    ['99元起', C.CN, { amountMinor: 9900, from: true }],
+    ['1,980円から', C.JP, { amountMinor: 1980, from: true }],
+    ['5,980円～', C.JP, { amountMinor: 5980, from: true }],
+    ['29,900원부터', C.KR, { amountMinor: 29900, from: true }],
+    ['$12.99', C.US, { from: false, free: false, perUnit: null, range: null }],
+    ['Free', C.US, { amountMinor: 0, amount: '0', free: true, currency: 'USD' }],
+    ['FREE', C.GENERIC, { amountMinor: 0, free: true, currency: null }],
+    ['免费', C.CN, { amountMinor: 0, free: true, currency: 'CNY' }],
+    ['Gratis', C.ES, { amountMinor: 0, free: true }],
+    ['Kostenlos', C.DE, { amountMinor: 0, free: true }],
+    ['Gratuit', C.FR, { amountMinor: 0, free: true }],
+    ['無料', C.JP, { amountMinor: 0, free: true }],
+    ['무료', C.KR, { amountMinor: 0, free: true }],
+    ['Бесплатно', C.RU, { amountMinor: 0, free: true }],
+    ['Free ($0.00)', C.US, { amountMinor: 0, free: true }],
+    ['$0.00', C.US, { amountMinor: 0, free: false }],
+    ['$3.20/kg', C.US, { amountMinor: 320, perUnit: '/kg' }],
+    ['$25/mo', C.US, { amountMinor: 2500, perUnit: '/mo' }],
+    ['$8.33/mo. for 12 mos.', C.US, { amountMinor: 833, perUnit: '/mo.' }],
+    ['$0.54 / Count', C.US, { amountMinor: 54, perUnit: '/Count' }],
+    ['($0.54 / Fl Oz)', C.US, { amountMinor: 54, perUnit: '/Fl' }],
+    ['$19.99 per month', C.US, { perUnit: 'per month' }],
+    ['$19.99 a month', C.US, { perUnit: 'a month' }],
+    ['4,99 €/kg', C.DE, { amountMinor: 499, perUnit: '/kg' }],
+    ['1,33 € / 100 g', C.DE, { amountMinor: 133, perUnit: '/100 g' }],
+    ['€ 2,50 per kg', C.NL, { amountMinor: 250, perUnit: 'per kg' }],
+    ['12,50 €/m²', C.DE, { perUnit: '/m2' }],
+    ['(£1.50/100g)', C.UK, { amountMinor: 150, perUnit: '/100g' }],
+    ['¥12/斤', C.CN, { amountMinor: 1200, perUnit: '/斤' }],
+    ['¥99/月', C.CN, { amountMinor: 9900, perUnit: '/月' }],
+    ['月供¥99', C.CN, { amountMinor: 9900, perUnit: '/月' }],
+    ['12x de R$ 108,33 sem juros', C.BR, { amountMinor: 10833, perUnit: '12x' }],
+    ['ou 10x de R$ 12,90', C.BR, { amountMinor: 1290, perUnit: '10x' }],
+    ['12 cuotas de $1.299', C.AR, { perUnit: '12x' }],
+    ['24,99 € mtl.', C.DE, { perUnit: 'mtl.' }],
+    ['$1,299 or $54/mo', C.US, { amountMinor: 129900, perUnit: null }],
+    ['$12.99 ($3.20/kg)', C.US, { amountMinor: 1299, perUnit: null }],
+  ];
+  it.each(rows)('%s', (text, ctx, expected) => {
+    const p = parsePrice(text, ctx);
+    expect(p).not.toBeNull();
+    expect(p).toMatchObject(expected);
+  });
+});
+
+describe('texts that hold no price', () => {
+  const rows: [string, PriceContext][] = [
+    ['', C.US],
+    ['Add to cart', C.US],
+    ['Out of stock', C.US],
+    ['Free shipping', C.US],
+    ['Kostenloser Versand', C.DE],
+    ['免费配送', C.CN],
+    ['送料無料', C.JP],
+    ['20%', C.US],
+    ['-20%', C.DE],
+    ['Save 15 %', C.FR],
+    ['4.5 out of 5 stars', C.US],
+    ['4,5 von 5 Sternen', C.DE],
+    ['4,3 sur 5 étoiles', C.FR],
+    ['5つ星のうち4.2', C.JP],
+    ['4.8分', C.CN],
+    ['4.5/5', C.US],
+    ['★★★★☆ 4.2 stars', C.US],
+    ['2024-11-30', C.US],
+    ['11/30/2024', C.US],
+    ['30.11.2024', C.DE],
+    ['2024年11月30日', C.CN],
+    ['11月30日', C.CN],
+    ['12:30', C.US],
+    ['23:59:59', C.CN],
+    ['1,234 ratings', C.US],
+    ['2.3万+条评价', C.CN],
+    ['(3.456 Bewertungen)', C.DE],
+    ['已售 10万+', C.CN],
+    ['3 件', C.CN],
+    ['64 GB', C.US],
+    ['500 ml', C.DE],
+    ['Pack of 3 pcs', C.US],
+    ['1080p', C.US],
+  ];
+  it.each(rows)('%s', (text, ctx) => {
+    expect(parsePrice(text, ctx)).toBeNull();
+  });
+});
+
+describe('which currency a shared sign means', () => {
+  const rows: [string, PriceContext, string | null][] = [
+    ['$12', C.US, 'USD'],
+    ['$12', C.GENERIC, 'USD'],
+    ['$12', C.CA, 'CAD'],
+    ['$12', { domain: 'www.example.ca' }, 'CAD'],
+    ['$12', { lang: 'en-CA' }, 'CAD'],
+    ['$12', C.AU, 'AUD'],
+    ['$12', { domain: 'shop.example.com.au' }, 'AUD'],
+    ['$12', C.MX, 'MXN'],
+    ['$12', { lang: 'es-MX' }, 'MXN'],
+    ['$12', C.AR, 'ARS'],
+    ['$12', C.SG, 'SGD'],
+    ['$12', C.HK, 'HKD'],
+    ['$12', C.TW, 'TWD'],
+    ['$12', { lang: 'en' }, 'USD'],
+    ['$12', { lang: 'es' }, 'USD'],
+    ['$12', { currency: 'CAD' }, 'CAD'],
+    ['$12', { currency: 'AUD', domain: 'www.amazon.com' }, 'AUD'],
+    ['$12', { currency: 'EUR' }, 'USD'],
+    ['$12', { domain: 'example.io' }, 'USD'],
+    ['$12', { domain: 'www.example.co' }, 'USD'],
+    ['$12.990', { domain: 'www.example.com.co' }, 'COP'],
+    ['¥1299', C.CN, 'CNY'],
+    ['¥1299', C.JP, 'JPY'],
+    ['¥1299', { lang: 'ja-JP' }, 'JPY'],
+    ['¥1299', { domain: 'www.example.jp' }, 'JPY'],
+    ['¥1299', { domain: 'detail.tmall.com' }, 'CNY'],
+    ['¥1299', { domain: 'item.taobao.com', lang: 'en' }, 'CNY'],
+    ['¥1299', { domain: 'www.amazon.co.jp', lang: 'zh-CN' }, 'JPY'],
+    ['¥1299', { currency: 'JPY' }, 'JPY'],
+    ['￥1299', C.JP, 'JPY'],
+    ['￥1299', C.CN, 'CNY'],
+    ['1299円', C.CN, 'JPY'],
+    ['1299元', C.JP, 'CNY'],
+    ['kr 129', C.SE, 'SEK'],
+    ['kr 129', C.NO, 'NOK'],
+    ['kr 129', C.DK, 'DKK'],
+    ['kr 129', { domain: 'www.example.is' }, 'SEK'],
+    ['kr 129', { currency: 'ISK' }, 'ISK'],
+    ['£12', C.UK, 'GBP'],
+    ['£12', C.EG, 'EGP'],
+    ['Rs 499', C.IN, 'INR'],
+    ['Rs 499', { domain: 'www.daraz.lk' }, 'LKR'],
+    ['€12', C.US, 'EUR'],
+    ['12.99', C.DE, 'EUR'],
+    ['12.99', C.UK, 'GBP'],
+    ['12.99', { lang: 'en' }, null],
+    ['12.99', C.GENERIC, null],
+    ['12.99', { currency: 'usd' }, 'USD'],
+    ['12.99', { hint: 'Alle Preise in EUR inkl. MwSt.' }, 'EUR'],
+    ['$12.99', { hint: 'Prices in CAD' }, 'CAD'],
+    ['CLP $24.990', C.GENERIC, 'CLP'],
+    ['$1,299 MXN', C.GENERIC, 'MXN'],
+    ['12,99', { lang: 'pl' }, 'PLN'],
+    ['12,99', { lang: 'zh-Hant' }, 'TWD'],
+    ['12,99', { lang: 'not a language tag!' }, null],
+  ];
+  it.each(rows)('%s in %o', (text, ctx, currency) => {
+    expect(parsePrice(text, ctx)?.currency).toBe(currency);
+  });
+});
+
+describe('which number is the price', () => {
+  const rows: [string, PriceContext, number][] = [
+    ['Buy 2 for $10', C.US, 1000],
+    ['Pack of 6 - $24.99', C.US, 2499],
+    ['2件¥99', C.CN, 9900],
+    ['iPhone 15 128GB ¥5999', C.CN, 599900],
+    ['A4 Papier 500 Blatt 4,99 €', C.DE, 499],
+    ['Qty 1 | $12.99', C.US, 1299],
+    ['4.5 out of 5 stars $12.99', C.US, 1299],
+    ['1,234 ratings $12.99', C.US, 1299],
+    ['-25% 29,99 € 39,99 €', C.DE, 2999],
+    ['Ends 11/30 $49.99', C.US, 4999],
+    ['已售 2万+ ¥89', C.CN, 8900],
+    ['5 ft 4,99 €', C.DE, 499],
+  ];
+  it.each(rows)('%s', (text, ctx, minor) => {
+    expect(parsePrice(text, ctx)?.amountMinor).toBe(minor);
+  });
+});
+
+describe('prices written by Intl for many locales read back exactly', () => {
+  const locales: [string, string][] = [
+    ['en-US', 'USD'], ['en-CA', 'CAD'], ['fr-CA', 'CAD'], ['en-AU', 'AUD'], ['en-GB', 'GBP'], ['en-IN', 'INR'], ['de-DE', 'EUR'],
+    ['de-AT', 'EUR'], ['de-CH', 'CHF'], ['fr-CH', 'CHF'], ['fr-FR', 'EUR'], ['nl-NL', 'EUR'], ['es-ES', 'EUR'], ['it-IT', 'EUR'],
+    ['pt-PT', 'EUR'], ['pt-BR', 'BRL'], ['es-MX', 'MXN'], ['es-CL', 'CLP'], ['es-AR', 'ARS'], ['es-CO', 'COP'], ['pl-PL', 'PLN'],
+    ['cs-CZ', 'CZK'], ['hu-HU', 'HUF'], ['ro-RO', 'RON'], ['sv-SE', 'SEK'], ['nb-NO', 'NOK'], ['da-DK', 'DKK'], ['fi-FI', 'EUR'],
+    ['ru-RU', 'RUB'], ['uk-UA', 'UAH'], ['tr-TR', 'TRY'], ['he-IL', 'ILS'], ['ja-JP', 'JPY'], ['zh-CN', 'CNY'], ['zh-TW', 'TWD'],
+    ['zh-HK', 'HKD'], ['ko-KR', 'KRW'], ['th-TH', 'THB'], ['vi-VN', 'VND'], ['id-ID', 'IDR'], ['ms-MY', 'MYR'], ['en-SG', 'SGD'],
+    ['en-PH', 'PHP'], ['en-ZA', 'ZAR'], ['ar-AE', 'AED'], ['ar-SA', 'SAR'], ['ar-KW', 'KWD'], ['en-NZ', 'NZD'], ['el-GR', 'EUR'],
+  ];
+  const amounts = ['0.99', '12.5', '1299', '24990', '123456.78'];
+  const rows = locales.flatMap(([lang, currency]) => amounts.map((amount) => [lang, currency, amount] as const));
+  it.each(rows)('%s %s %s', (lang, currency, amount) => {
+    const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    const text = format.format(Number(amount));
+    const expected = Math.round(Number(amount) * 10 ** digits);
+    const p = parsePrice(text, { lang });
+    expect(p, text).not.toBeNull();
+    expect(p!.currency, text).toBe(currency);
+    expect(p!.amountMinor, text).toBe(expected);
+  });
+});

@@ -55,6 +55,7 @@ export const OfferSchema = z.object({
   reviewCount: z.number().nullable(),
   lastCheckedAt: iso.nullable(),
   lastOkAt: iso.nullable(),
+  convertedPrice: nullableMoney.describe('their buyer price in our currency, through the configured exchange rates'),
   difference: DifferenceSchema.nullable(),
   effectiveDifference: DifferenceSchema.nullable(),
 });
@@ -65,7 +66,7 @@ export const ComparisonSchema = z.object({
   at: iso,
   ours: z.object({ price: nullableMoney, source: z.enum(['config', 'own-listing']).nullable(), listingId: z.string().nullable() }),
   offers: z.array(OfferSchema),
-  cheapest: z.object({ listingId: z.string(), competitor: z.string(), price: money, difference: DifferenceSchema.nullable() }).nullable(),
+  cheapest: z.object({ listingId: z.string(), competitor: z.string(), price: money, convertedPrice: money, difference: DifferenceSchema.nullable() }).nullable(),
 });
 
 export const HistorySchema = z.object({

@@ -17,6 +17,7 @@ export const cny = (major: number): Money => ({ amountMinor: Math.round(major * 
 export const config: Config = validateConfig(
   {
     shop: { name: 'Our Shop', currency: 'CNY', timeZone: 'Asia/Shanghai' },
+    exchangeRates: { USD: 0.14 },
     products: [
       { sku: 'RW-100', name: 'Electric Kettle 1.7L', price: '199.00', category: 'kitchen', tags: ['kettle', 'steel'] },
       { sku: 'RW-200', name: 'Toaster Two Slice', url: 'https://our.example/toaster', tags: ['toaster'] },
@@ -75,7 +76,7 @@ export const PERCENT_PROMO: Promotion = { type: 'percent', text: '8折', percent
 export interface Fixture {
   dir: string;
   store: Store;
-  ids: { alpha: string; beta: string; betaOut: string; own: string; alphaToaster: string; genuine: string; fresh: string };
+  ids: { alpha: string; beta: string; betaOut: string; own: string; alphaToaster: string; genuine: string; fresh: string; usd: string };
   urls: { alpha: string };
   cleanup(): Promise<void>;
 }
@@ -95,6 +96,7 @@ export async function buildFixture(): Promise<Fixture> {
   const alphaToaster = await add('https://alpha.example/item/toaster', 'Alpha', 'RW-200');
   const genuine = await add('https://alpha.example/item/cooker', 'Alpha', 'RW-300');
   const fresh = await add('https://beta.example/p/300', 'Beta', 'RW-300');
+  const usd = await add('https://beta.example/us/300', 'Beta', 'RW-300');
 
   const base = { availability: 'in_stock' as const, rating: 4.5, reviewCount: 100 };
   const a = (d: number, r: Reading) => observation(alpha, alphaUrl, daysAgo(d), { ...base, ...r });
@@ -126,13 +128,15 @@ export async function buildFixture(): Promise<Fixture> {
     observation(genuine, 'https://alpha.example/item/cooker', daysAgo(5), { price: cny(80), listPrice: cny(100) }),
     // Discounted since its first crawl: nothing to compare the "was" price with.
     observation(fresh, 'https://beta.example/p/300', daysAgo(2), { price: cny(350), listPrice: cny(499) }),
+    // Priced in dollars: compared with ours through the configured rate (0.14 USD per CNY).
+    observation(usd, 'https://beta.example/us/300', daysAgo(1), { price: { amountMinor: 5000, currency: 'USD' } }),
   ];
   await store.recordObservations(observations);
   await store.flush();
   return {
     dir,
     store,
-    ids: { alpha, beta, betaOut, own, alphaToaster, genuine, fresh },
+    ids: { alpha, beta, betaOut, own, alphaToaster, genuine, fresh, usd },
     urls: { alpha: alphaUrl },
     async cleanup() {
       await store.close();

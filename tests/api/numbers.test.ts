@@ -35,7 +35,7 @@ describe('comparison for one of our SKUs', () => {
     expect(beta.difference).toEqual({ amountMinor: -2400, currency: 'CNY', percent: -12.1 });
     expect(betaOut.availability).toBe('out_of_stock');
     // 99.00 is cheaper but out of stock: a buyer cannot take it.
-    expect(c.cheapest).toEqual({ listingId: fx.ids.alpha, competitor: 'Alpha', price: cny(127.2), difference: { amountMinor: -7180, currency: 'CNY', percent: -36.1 } });
+    expect(c.cheapest).toEqual({ listingId: fx.ids.alpha, competitor: 'Alpha', price: cny(127.2), convertedPrice: cny(127.2), difference: { amountMinor: -7180, currency: 'CNY', percent: -36.1 } });
   });
 
   it('takes our price from our own crawled page when the config has none', async () => {
@@ -43,6 +43,16 @@ describe('comparison for one of our SKUs', () => {
     expect(c.ours).toEqual({ price: cny(299), source: 'own-listing', listingId: fx.ids.own });
     expect(c.offers.map((o: any) => o.listingId)).toEqual([fx.ids.alphaToaster]);
     expect(c.offers[0].difference).toEqual({ amountMinor: -1000, currency: 'CNY', percent: -3.3 });
+  });
+
+  it('compares a price in another currency through the configured exchange rate', async () => {
+    const c = (await t.call('/api/products/RW-300/comparison')).body;
+    const usd = c.offers.find((o: any) => o.listingId === fx.ids.usd);
+    expect(usd.price).toEqual({ amountMinor: 5000, currency: 'USD' });
+    // $50.00 at 0.14 USD per CNY is 357.14 CNY (rounded to the fen), against our 399.00.
+    expect(usd.convertedPrice).toEqual(cny(357.14));
+    expect(usd.difference).toEqual({ amountMinor: -4186, currency: 'CNY', percent: -10.5 });
+    expect(c.cheapest).toMatchObject({ listingId: fx.ids.genuine, price: cny(80), convertedPrice: cny(80) });
   });
 
   it('answers 404 for a SKU that is not ours', async () => {

@@ -2,7 +2,7 @@
 import type { Availability, Listing, ListingHistory, ListingStatus, Money, Promotion } from '../../../store/model.ts';
 import { latest } from '../../../store/changepoints.ts';
 import { ourPrice, type Config, type ProductConfig } from '../../config.ts';
-import { buyerPrice, difference, type Difference } from './money.ts';
+import { buyerPrice, convert, difference, type Difference } from './money.ts';
 
 export interface OurPrice {
   price: Money | null;
@@ -28,7 +28,9 @@ export interface Offer {
   reviewCount: number | null;
   lastCheckedAt: string | null;
   lastOkAt: string | null;
-  /** Their selling price against ours. */
+  /** Their buyer price (effective, else selling) in our currency, through the configured exchange rates. */
+  convertedPrice: Money | null;
+  /** Their selling price against ours (converted when the currencies differ). */
   difference: Difference | null;
   /** What a buyer pays them (after promotions) against our price. */
   effectiveDifference: Difference | null;
@@ -40,8 +42,8 @@ export interface Comparison {
   at: string;
   ours: OurPrice;
   offers: Offer[];
-  /** The competitor a buyer of one unit pays least (in stock, in our currency), or null. */
-  cheapest: { listingId: string; competitor: string; price: Money; difference: Difference | null } | null;
+  /** The competitor a buyer of one unit pays least (in stock; compared in our currency), or null. */
+  cheapest: { listingId: string; competitor: string; price: Money; convertedPrice: Money; difference: Difference | null } | null;
 }
 
 function historyById(histories: readonly ListingHistory[]): Map<string, ListingHistory> {
@@ -59,10 +61,13 @@ export function ourPriceFor(config: Config, product: ProductConfig, listings: re
   return { price, source: own ? 'own-listing' : null, listingId: own?.id ?? null };
 }
 
-function offerOf(listing: Listing, history: ListingHistory | undefined, ours: Money | null): Offer {
+type Converter = (m: Money | null) => Money | null;
+
+function offerOf(listing: Listing, history: ListingHistory | undefined, ours: Money | null, inOurs: Converter): Offer {
   const values = history ? latest(history).values : null;
   const price = values?.price ?? null;
   const effectivePrice = values?.effectivePrice ?? null;
+  const convertedPrice = inOurs(buyerPrice(price, effectivePrice));
   return {
     listingId: listing.id,
     competitor: listing.competitor,
@@ -80,8 +85,9 @@ function offerOf(listing: Listing, history: ListingHistory | undefined, ours: Mo
     reviewCount: values?.reviewCount ?? null,
     lastCheckedAt: history?.lastCheckedAt ?? null,
     lastOkAt: history?.lastOkAt ?? null,
-    difference: difference(price, ours),
-    effectiveDifference: difference(buyerPrice(price, effectivePrice), ours),
+    convertedPrice,
+    difference: difference(inOurs(price), ours),
+    effectiveDifference: difference(convertedPrice, ours),
   };
 }
 
@@ -98,18 +104,20 @@ export function compareProduct(
   at: string,
 ): Comparison {
   const ours = ourPriceFor(config, product, listings, histories);
+  const currency = ours.price?.currency ?? product.currency ?? config.shop.currency;
+  const inOurs: Converter = (m) => convert(m, currency, config.shop.currency, config.exchangeRates);
   const byId = historyById(histories);
   const offers = listings
     .filter((l) => !l.own && l.sku === product.sku)
-    .map((l) => offerOf(l, byId.get(l.id), ours.price))
+    .map((l) => offerOf(l, byId.get(l.id), ours.price, inOurs))
     .sort((a, b) => a.competitor.localeCompare(b.competitor) || a.url.localeCompare(b.url));
-  const currency = ours.price?.currency ?? product.currency ?? config.shop.currency;
   let cheapest: Comparison['cheapest'] = null;
   for (const offer of offers) {
     const price = buyerPrice(offer.price, offer.effectivePrice);
-    if (!price || price.currency !== currency || offer.status === 'gone' || offer.availability === 'out_of_stock') continue;
-    if (!cheapest || price.amountMinor < cheapest.price.amountMinor) {
-      cheapest = { listingId: offer.listingId, competitor: offer.competitor, price, difference: difference(price, ours.price) };
+    const converted = offer.convertedPrice;
+    if (!price || !converted || offer.status === 'gone' || offer.availability === 'out_of_stock') continue;
+    if (!cheapest || converted.amountMinor < cheapest.convertedPrice.amountMinor) {
+      cheapest = { listingId: offer.listingId, competitor: offer.competitor, price, convertedPrice: converted, difference: difference(converted, ours.price) };
     }
   }
   return { sku: product.sku, name: product.name, at, ours, offers, cheapest };

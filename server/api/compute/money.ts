@@ -30,3 +30,22 @@ export function formatMoney(m: Money): string {
   const major = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
   return `${sign}${major} ${m.currency}`;
 }
+
+function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * Converts with the config's `exchangeRates` (units of a foreign currency per one unit of the
+ * shop's currency), rounded to the target's minor unit. Null when no rate links the two.
+ */
+export function convert(m: Money | null, target: string, shopCurrency: string, rates: Record<string, number>): Money | null {
+  if (!m) return null;
+  if (m.currency === target) return m;
+  const perShop = (c: string) => (c === shopCurrency ? 1 : rates[c]);
+  const from = perShop(m.currency);
+  const to = perShop(target);
+  if (!from || !to) return null;
+  const major = m.amountMinor / 10 ** minorDigits(m.currency);
+  return { amountMinor: Math.round((major / from) * to * 10 ** minorDigits(target)), currency: target };
+}

@@ -13,6 +13,7 @@ import { latest, sameValue, TRACKED_FIELDS } from '../../store/changepoints.ts';
 import { ourPrice, type Config } from '../../server/config.ts';
 import type { AlertsConfig } from './config.ts';
 import { evaluate, stateKey } from './evaluate.ts';
+import { convert } from './fx.ts';
 import { enqueueAlerts, toAlert } from './outbox.ts';
 import type { ProductInfo } from './rules/context.ts';
 import { confirmsMove, suspiciousMove, type WatchedPrice } from './suspicious.ts';
@@ -56,9 +57,8 @@ interface Pending {
 export function productInfos(config: Config): Map<string, ProductInfo> {
   const out = new Map<string, ProductInfo>();
   for (const p of config.products) {
-    const currency = p.currency ?? config.shop.currency;
     const floor = p.floorPrice !== undefined ? ourPrice(config, { ...p, price: p.floorPrice }) : null;
-    out.set(p.sku, { sku: p.sku, name: p.name, tags: p.tags, category: p.category ?? null, floor: floor && { ...floor, currency } });
+    out.set(p.sku, { sku: p.sku, name: p.name, tags: p.tags, category: p.category ?? null, floor });
   }
   return out;
 }
@@ -103,13 +103,20 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       async function run(listing: Listing, result: RecordResult, extra: { glitch?: GlitchEvent; at?: string } = {}): Promise<void> {
         const needsHistory = result.changed.length > 0 || !result.ok;
         const history = needsHistory ? await store.getHistory(listing.id) : null;
+        // Our price and floor in the listing's currency, so a foreign shop compares at the configured rate.
+        const currency = (result.current.effectivePrice ?? result.current.price)?.currency;
+        const ours = await priceOfOurs(listing.sku);
+        const ourPriceHere = ours && currency ? convert(config, ours, currency) : ours;
+        const product = products.get(listing.sku) ?? null;
+        const floor = product?.floor && currency ? convert(config, product.floor, currency) : (product?.floor ?? null);
         const out = evaluate({
           rules: extra.glitch ? glitchRules : alertsConfig.rules,
           listing,
-          product: products.get(listing.sku) ?? null,
+          product: product && { ...product, floor },
           result,
           history,
-          ourPrice: await priceOfOurs(listing.sku),
+          ourPrice: ourPriceHere,
+          ourPriceOriginal: ours && ourPriceHere && ours.currency !== ourPriceHere.currency ? ours : null,
           at: extra.at ?? history?.lastCheckedAt ?? now,
           states: stateMap,
           ...(extra.glitch ? { glitch: extra.glitch } : {}),

@@ -63,22 +63,28 @@ function promotionText(p: Promotion, w: Words): string {
   return w.lang === 'en' ? `${text} (ends ${ends})` : `${text}（${ends} 结束）`;
 }
 
+/** Our price; a converted one is marked approximate and shown with the price we set. */
+function ours(f: AlertFacts, w: Words): string {
+  if (!f.ourPriceOriginal) return w.m(f.ourPrice);
+  return `≈${w.m(f.ourPrice)} (${w.m(f.ourPriceOriginal)})`;
+}
+
 function ourSide(f: AlertFacts, w: Words): string {
   if (!f.ourPrice) return '';
   const gap = f.gap;
   if (w.lang === 'en') {
-    if (!gap) return `; our price ${w.m(f.ourPrice)}`;
-    return `; our price ${w.m(f.ourPrice)} (they are ${w.pct(gap.percent)} ${gap.percent >= 0 ? 'cheaper' : 'dearer'})`;
+    if (!gap) return `; our price ${ours(f, w)}`;
+    return `; our price ${ours(f, w)} (they are ${w.pct(gap.percent)} ${gap.percent >= 0 ? 'cheaper' : 'dearer'})`;
   }
-  if (!gap) return `，我方 ${w.m(f.ourPrice)}`;
-  return `，我方 ${w.m(f.ourPrice)}（对方${gap.percent >= 0 ? '低' : '高'} ${w.pct(gap.percent)}）`;
+  if (!gap) return `，我方 ${ours(f, w)}`;
+  return `，我方 ${ours(f, w)}（对方${gap.percent >= 0 ? '低' : '高'} ${w.pct(gap.percent)}）`;
 }
 
 type Template = (e: AlertEvent, w: Words, who: string) => string;
 
 const EN: Record<AlertEvent['ruleKind'], Template> = {
   undercut: (e, w, who) =>
-    `${e.subject.competitor} undercuts us on ${who}: ${valueText(e.facts.new, w)}${e.facts.old ? ` (was ${valueText(e.facts.old, w)})` : ''} vs our ${w.m(e.facts.ourPrice)} (−${w.pct(e.facts.gap?.percent ?? 0)}, ${w.m(e.facts.gap?.amount)} below)${e.facts.belowFloor ? `, below our floor ${w.m(e.facts.floor)}` : ''}`,
+    `${e.subject.competitor} undercuts us on ${who}: ${valueText(e.facts.new, w)}${e.facts.old ? ` (was ${valueText(e.facts.old, w)})` : ''} vs our ${ours(e.facts, w)} (−${w.pct(e.facts.gap?.percent ?? 0)}, ${w.m(e.facts.gap?.amount)} below)${e.facts.belowFloor ? `, below our floor ${w.m(e.facts.floor)}` : ''}`,
   price_change: (e, w, who) =>
     `${e.subject.competitor} ${e.condition === 'drop' ? 'cut' : 'raised'} the price of ${who} by ${w.pct(e.facts.changePercent ?? 0)}: ${valueText(e.facts.old, w)} → ${valueText(e.facts.new, w)}${e.facts.reference === 'avg7d' ? ' (vs 7-day average)' : ''}${ourSide(e.facts, w)}`,
   price_threshold: (e, w, who) =>
@@ -106,7 +112,7 @@ const EN: Record<AlertEvent['ruleKind'], Template> = {
 
 const ZH: Record<AlertEvent['ruleKind'], Template> = {
   undercut: (e, w, who) =>
-    `竞品 ${e.subject.competitor} 的${who}价格 ${e.facts.old ? `${valueText(e.facts.old, w)} → ` : ''}${valueText(e.facts.new, w)}，低于我方 ${w.m(e.facts.ourPrice)}（低 ${w.pct(e.facts.gap?.percent ?? 0)}，差 ${w.m(e.facts.gap?.amount)}）${e.facts.belowFloor ? `，已低于我方底价 ${w.m(e.facts.floor)}` : ''}`,
+    `竞品 ${e.subject.competitor} 的${who}价格 ${e.facts.old ? `${valueText(e.facts.old, w)} → ` : ''}${valueText(e.facts.new, w)}，低于我方 ${ours(e.facts, w)}（低 ${w.pct(e.facts.gap?.percent ?? 0)}，差 ${w.m(e.facts.gap?.amount)}）${e.facts.belowFloor ? `，已低于我方底价 ${w.m(e.facts.floor)}` : ''}`,
   price_change: (e, w, who) =>
     `竞品 ${e.subject.competitor} 的${who}${e.condition === 'drop' ? '降价' : '涨价'} ${w.pct(e.facts.changePercent ?? 0)}：${valueText(e.facts.old, w)} → ${valueText(e.facts.new, w)}${e.facts.reference === 'avg7d' ? '（对比7日均价）' : ''}${ourSide(e.facts, w)}`,
   price_threshold: (e, w, who) =>

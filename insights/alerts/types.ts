@@ -20,6 +20,8 @@ export interface AlertFacts {
   /** Signed change relative to the reference, in percent (−8.3 is a drop). */
   changePercent?: number;
   ourPrice?: Money | null;
+  /** Our price before conversion, when `ourPrice` was converted at the configured exchange rate. */
+  ourPriceOriginal?: Money | null;
   /** How far the competitor is below our price (positive = they are cheaper). */
   gap?: { amount: Money; percent: number } | null;
   floor?: Money | null;

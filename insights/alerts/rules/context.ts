@@ -22,6 +22,8 @@ export interface RuleContext {
   /** Loaded when the crawl changed something or failed; null otherwise (conditions use `result`). */
   history: ListingHistory | null;
   ourPrice: Money | null;
+  /** Our price in our own currency when `ourPrice` was converted into the listing's currency. */
+  ourPriceOriginal?: Money | null;
   /** When the observation was made: the history's last check, else the engine's clock. */
   at: string;
   /** Set only when the engine reports a suspicious move the re-crawl did not confirm. */

@@ -36,6 +36,7 @@ export function priceChange(rule: RuleOf<'price_change'>, ctx: RuleContext): Sig
         reference: average !== null ? 'avg7d' : 'previous',
         changePercent: pct,
         ourPrice: ctx.ourPrice,
+        ourPriceOriginal: ctx.ourPriceOriginal ?? null,
         gap,
       },
     },
@@ -73,7 +74,7 @@ export function undercut(rule: RuleOf<'undercut'>, ctx: RuleContext): Signal[] {
       type: 'condition',
       condition: 'undercut',
       level,
-      facts: { old: before ? money(before) : null, new: money(theirs), ourPrice: ours, gap, floor, belowFloor },
+      facts: { old: before ? money(before) : null, new: money(theirs), ourPrice: ours, ourPriceOriginal: ctx.ourPriceOriginal ?? null, gap, floor, belowFloor },
     },
   ];
 }

@@ -1,0 +1,144 @@
+// Where the main product sits on the page: its title (the h1 that names it) and its buy button.
+// Everything the visible-page layers read is judged by its DOM distance to these anchors and by
+// the zone it sits in (carousel, footer, navigation, cart…), so prices of other products, cart
+// totals and footer links do not pass for the product's own.
+import type { Element } from './dom.ts';
+import { fullText, type PageScan } from './scan.ts';
+
+const ZONE_TAGS: Record<string, string> = { nav: 'navigation', footer: 'footer', header: 'page header', aside: '', option: 'variant list', dialog: '' };
+/** Class/id tokens that mark a part of the page about other products or the shopper's cart. */
+const ZONE_PATTERNS: [RegExp, string][] = [
+  [/carousel|slider|swiper|slick|owl-|glide|splide|flickity|shoveler/, 'inside a carousel'],
+  [/recommend|related|upsell|up-sell|cross-?sell|similar|also-?(?:bought|viewed|like)|customers?-?(?:also|who)|you-?may|frequently|sims-|p13n|fbt|complete-?the-?look|recently|rhf|sponsored|adplacement|compare-?products?/, 'inside related products'],
+  [/footer/, 'inside the footer'],
+  [/^(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|site-?nav|main-?nav|topnav|top-?bar|nav-\w+)$|^nav[-_]|[-_]nav$|navigation|megamenu|breadcrumb/, 'inside navigation'],
+  [/mini-?cart|cart-?(?:drawer|flyout|popup|preview|summary|total|dropdown|sidebar|count|items|overlay|modal|content|widget)|side-?cart|shopping-?cart|basket-?(?:total|flyout|preview|summary)|header-?cart|nav-?cart|^cart$|checkout/, 'cart total'],
+  [/^(?:site-?header|page-?header|header|masthead|top-?header|global-?header|header-?global)$/, 'inside the page header'],
+  [/product-?(?:grid|list|listing|tiles?|cards?)$|search-?results|listing-?grid|wishlist/, 'inside a product listing'],
+];
+
+export interface Anchors {
+  title: Element | null;
+  buy: Element | null;
+  /** Ancestors of each anchor with their distance up from it. */
+  titleUp: Map<Element, number>;
+  buyUp: Map<Element, number>;
+}
+
+function upMap(el: Element | null): Map<Element, number> {
+  const m = new Map<Element, number>();
+  let d = 0;
+  for (let p: Element | null = el; p && (p.type === 'tag' || p.type === 'script'); p = p.parent as Element | null) m.set(p, d++);
+  return m;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The title element: the h1 that best matches the product's name, else the first h1 outside zones. */
+function findTitle(scan: PageScan, names: string[], zoneOf: (el: Element) => string | null): Element | null {
+  const wanted = names.map(norm).filter(Boolean);
+  let fallback: Element | null = null;
+  for (const h of scan.h1s) {
+    const text = norm(scan.texts.get(h) ?? fullText(h, 400));
+    if (!text) continue;
+    if (wanted.some((w) => w === text || (text.length >= 8 && w.includes(text)) || (w.length >= 8 && text.includes(w)))) return h;
+    if (!fallback && !zoneOf(h)) fallback = h;
+  }
+  if (fallback) return fallback;
+  // No h1: an element named like a product title.
+  for (const el of scan.textBlocks) {
+    const a = el.attribs;
+    if (a.itemprop === 'name' || /product[-_]?(?:title|name)|pdp[-_]?title|item[-_]?title|goods[-_]?name|sku[-_]?name/i.test(`${a.class ?? ''} ${a.id ?? ''}`)) return el;
+  }
+  return null;
+}
+
+export class PageLayout {
+  readonly anchors: Anchors;
+  private readonly zoneCache = new Map<Element, string | null>();
+
+  constructor(readonly scan: PageScan, names: string[]) {
+    const title = findTitle(scan, names, (el) => this.zoneOf(el, true));
+    const titleUp = upMap(title);
+    this.anchors = { title, buy: null, titleUp, buyUp: new Map() };
+    this.zoneCache.clear();
+    const buy = this.pickBuyButton(title, titleUp);
+    this.anchors = { title, buy, titleUp, buyUp: upMap(buy) };
+    this.zoneCache.clear();
+  }
+
+  private pickBuyButton(title: Element | null, titleUp: Map<Element, number>): Element | null {
+    let best: Element | null = null;
+    let bestDist = Infinity;
+    for (const b of this.scan.buyButtons) {
+      if (this.scan.hiddenEls.has(b) || this.zoneOf(b)) continue;
+      const d = title ? distanceTo(b, titleUp) : 0;
+      if (d < bestDist) {
+        best = b;
+        bestDist = d;
+      }
+    }
+    return best;
+  }
+
+  /** Why `el` is outside the main product's area (carousel, footer…), or null when it is not. */
+  zoneOf(el: Element, ignoreAnchors = false): string | null {
+    const chain: Element[] = [];
+    let reason: string | null = null;
+    for (let p: Element | null = el; p && p.type !== 'root'; p = p.parent as Element | null) {
+      const cached = this.zoneCache.get(p);
+      if (cached !== undefined) {
+        reason = cached;
+        break;
+      }
+      chain.push(p);
+      // A zone that holds the product's own title or buy button is the product's area.
+      if (!ignoreAnchors && (this.anchors.titleUp.has(p) || this.anchors.buyUp.has(p))) {
+        reason = null;
+        break;
+      }
+      const own = ownZone(p);
+      if (own) {
+        reason = own;
+        break;
+      }
+    }
+    for (const c of chain) this.zoneCache.set(c, reason);
+    return reason;
+  }
+
+  /** DOM distance (edges up to the common ancestor and down) to the nearer anchor; 40 without anchors. */
+  distance(el: Element): number {
+    const a = this.anchors;
+    const d1 = a.title ? distanceTo(el, a.titleUp) : Infinity;
+    const d2 = a.buy ? distanceTo(el, a.buyUp) : Infinity;
+    const d = Math.min(d1, d2);
+    return Number.isFinite(d) ? d : 40;
+  }
+}
+
+function ownZone(el: Element): string | null {
+  const tagZone = ZONE_TAGS[el.name];
+  if (tagZone) return tagZone;
+  const a = el.attribs;
+  if (!a) return null;
+  const tokens = `${a.class ?? ''} ${a.id ?? ''} ${a['data-component'] ?? ''} ${a.role === 'navigation' ? 'navigation' : ''}`.toLowerCase();
+  if (!tokens.trim()) return null;
+  for (const t of tokens.split(/\s+/)) {
+    if (!t || /add-?to-?cart|addtocart|buy/.test(t)) continue;
+    for (const [re, reason] of ZONE_PATTERNS) if (re.test(t)) return reason;
+  }
+  return null;
+}
+
+/** Edges from `el` up to the first ancestor of the anchor, plus that ancestor's distance down to it. */
+export function distanceTo(el: Element, anchorUp: Map<Element, number>): number {
+  let steps = 0;
+  for (let p: Element | null = el; p; p = p.parent as Element | null, steps++) {
+    const down = anchorUp.get(p);
+    if (down !== undefined) return steps + down;
+  }
+  return Infinity;
+}

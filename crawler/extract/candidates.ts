@@ -1,0 +1,188 @@
+// Judging every price sighting on the visible page once: is it the product's selling price, its
+// struck list price, or noise (hidden, in a carousel or the cart, an instalment, a unit price,
+// shipping, a saving)? And how strongly does it look like the product's price (hints, distance to
+// the title and buy button, currency shown, font size when the page was rendered)?
+import type { Element } from './dom.ts';
+import { parsePrice, type ParsedPrice, type PriceContext } from '../parse/price.ts';
+import type { PageLayout } from './anchors.ts';
+import {
+  attrHints, H_INSTALMENT, H_ITEMPROP_PRICE, H_LIST, H_PRICE, H_SALE, H_SAVING, H_SHIPPING, H_TOTAL, H_UNIT, H_WEAK_LIST,
+  INSTALMENT_WORDS, LIST_WORDS, LIST_WORDS_AFTER, SAVING_WORDS, SHIPPING_WORDS, TOTAL_WORDS, UNIT_WORDS, WEAK_LIST_WORDS,
+} from './hints.ts';
+import type { Sighting } from './scan.ts';
+
+export type PriceRole = 'selling' | 'list' | 'excluded';
+
+export interface VisiblePrice {
+  el: Element;
+  text: string;
+  parsed: ParsedPrice;
+  role: PriceRole;
+  /** Why a sighting is excluded or counts as a list price. */
+  reason: string | null;
+  /** A label like "Regular price" that is struck only when a sale price shows beside it. */
+  weakList: boolean;
+  score: number;
+  distance: number;
+  order: number;
+}
+
+const ANCESTOR_LEVELS = 3;
+const SUBTREE_LIMIT = 40;
+
+function subtreeHints(el: Element): number {
+  let flags = 0;
+  let seen = 0;
+  const stack: Element[] = [el];
+  while (stack.length && seen++ < SUBTREE_LIMIT) {
+    const e = stack.pop()!;
+    flags |= attrHints(e);
+    for (const c of e.children) if (c.type === 'tag') stack.push(c as Element);
+  }
+  return flags;
+}
+
+function ancestorHints(el: Element): number {
+  let flags = 0;
+  let p = el.parent as Element | null;
+  for (let i = 0; i < ANCESTOR_LEVELS && p && p.type === 'tag'; i++, p = p.parent as Element | null) flags |= attrHints(p);
+  return flags;
+}
+
+function insideLink(el: Element): boolean {
+  let p: Element | null = el;
+  for (let i = 0; i <= ANCESTOR_LEVELS && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
+    if (p.name === 'a' && p.attribs.href && !/^(?:#|javascript:)/.test(p.attribs.href)) return true;
+  }
+  return false;
+}
+
+/** Text just before and after the sighting within its parent ("Was", "/mo", "UVP"), and a preceding label element. */
+function surroundings(s: Sighting, texts: Map<Element, string>): { before: string; after: string } {
+  let before = '';
+  let after = '';
+  const parent = s.el.parent as Element | null;
+  const parentText = parent ? texts.get(parent) : undefined;
+  const at = parentText ? parentText.indexOf(s.text) : -1;
+  if (parentText && at >= 0) {
+    before = parentText.slice(Math.max(0, at - 40), at);
+    after = parentText.slice(at + s.text.length, at + s.text.length + 30);
+  }
+  if (!before.trim()) {
+    let prev = s.el.prev;
+    while (prev && prev.type !== 'tag') prev = prev.prev;
+    if (prev) before = texts.get(prev as Element)?.slice(-40) ?? '';
+  }
+  return { before, after };
+}
+
+/** The text before the number inside the sighting's own text ("Was $59" → "Was "). */
+function leadingWords(text: string): string {
+  const m = /^[^\d]*/.exec(text);
+  return (m?.[0] ?? '').replace(/[^\p{L}\s.:：]+$/u, '');
+}
+
+export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: PriceContext, rendered: boolean): VisiblePrice[] {
+  const out: VisiblePrice[] = [];
+  let maxFont = 0;
+  const fonts = new Map<Sighting, { font: number; y: number } | null>();
+  if (rendered) {
+    for (const s of sightings) {
+      const box = boxOf(s.el);
+      fonts.set(s, box);
+      if (box && !s.hidden) maxFont = Math.max(maxFont, box.font);
+    }
+  }
+  for (const s of sightings) {
+    const parsed = parsePrice(s.text, ctx);
+    if (!parsed || parsed.amountMinor <= 0) continue;
+    const distance = layout.distance(s.el);
+    const v: VisiblePrice = { el: s.el, text: s.text, parsed, role: 'selling', reason: null, weakList: false, score: 0, distance, order: s.order };
+    out.push(v);
+    const exclude = (reason: string) => {
+      v.role = 'excluded';
+      v.reason = reason;
+    };
+    if (s.hidden) {
+      exclude('hidden on the page');
+      continue;
+    }
+    const zone = layout.zoneOf(s.el);
+    if (zone) {
+      exclude(zone);
+      continue;
+    }
+    const own = subtreeHints(s.el);
+    const up = ancestorHints(s.el);
+    const hints = own | up;
+    const { before, after } = surroundings(s, layout.scan.texts);
+    const lead = leadingWords(s.text);
+    // Instalment and unit markers sit right before ("4 payments of") or right after ("/mo") a number.
+    const near = `${before.slice(-24)} ${s.text} ${after.slice(0, 8)}`;
+    if (parsed.perUnit) {
+      exclude(INSTALMENT_WORDS.test(parsed.perUnit) ? `instalment (${parsed.perUnit})` : `unit price (${parsed.perUnit})`);
+      continue;
+    }
+    if (hints & H_INSTALMENT || INSTALMENT_WORDS.test(near)) {
+      exclude('instalment');
+      continue;
+    }
+    if (hints & H_UNIT || UNIT_WORDS.test(`${s.text} ${after.slice(0, 12)}`)) {
+      exclude('unit price');
+      continue;
+    }
+    if (hints & H_SHIPPING || SHIPPING_WORDS.test(`${before.slice(-25)} ${s.text}`)) {
+      exclude('shipping cost');
+      continue;
+    }
+    if (hints & H_SAVING || SAVING_WORDS.test(`${before.slice(-15)} ${lead}`)) {
+      exclude('amount saved, not a price');
+      continue;
+    }
+    if (TOTAL_WORDS.test(`${before.slice(-20)} ${lead}`)) {
+      exclude('cart total');
+      continue;
+    }
+    if (s.strike) {
+      v.role = 'list';
+      v.reason = 'struck through: list price';
+    } else if (hints & H_LIST || LIST_WORDS.test(`${before} ${lead}`) || LIST_WORDS_AFTER.test(after)) {
+      v.role = 'list';
+      v.reason = 'marked as the list / original price';
+    } else if (hints & H_WEAK_LIST && !(own & H_SALE) || WEAK_LIST_WORDS.test(`${before} ${lead}`)) {
+      v.weakList = true;
+    }
+    let score = Math.max(0, 14 - distance);
+    if (own & H_PRICE) score += 4;
+    else if (up & H_PRICE) score += 2;
+    if (hints & H_ITEMPROP_PRICE) score += 3;
+    if (hints & H_SALE) score += 2;
+    if (hints & H_TOTAL) score -= 2;
+    score += s.price.currency ? 3 : -3;
+    if (s.text.length > 32) score -= 1;
+    if (insideLink(s.el)) score -= 3;
+    const box = fonts.get(s);
+    if (box && maxFont > 0) {
+      score += 6 * (box.font / maxFont);
+      if (box.y > 1600) score -= 3;
+    }
+    v.score = score;
+  }
+  return out;
+}
+
+/** Font size and top edge recorded by annotateLayout on the sighting or its first annotated descendant. */
+function boxOf(el: Element): { font: number; y: number } | null {
+  const stack: Element[] = [el];
+  let seen = 0;
+  while (stack.length && seen++ < SUBTREE_LIMIT) {
+    const e = stack.pop()!;
+    const box = e.attribs['data-rw-box'];
+    if (box) {
+      const [, y, , , font] = box.split(',').map(Number);
+      if (Number.isFinite(font) && Number.isFinite(y)) return { font, y };
+    }
+    for (let i = e.children.length - 1; i >= 0; i--) if (e.children[i].type === 'tag') stack.push(e.children[i] as Element);
+  }
+  return null;
+}

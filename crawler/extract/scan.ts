@@ -1,0 +1,292 @@
+// One pass over the parsed page that every extraction layer shares: it collects the tags the
+// structured-data readers need (meta, link, script, itemscope, typeof), the anchors of the main
+// product (h1, buy buttons), the short text of every element (bounded, so a multi-MB page costs
+// linear time), and the elements whose text reads as exactly one price ("sightings"). Nothing
+// here judges a sighting; candidates.ts does, with the whole page known.
+import type { AnyNode, Element, Text } from './dom.ts';
+import { readPriceText, type PriceText } from './numbers.ts';
+
+/** Texts longer than this are "long": too long to be one price, label or badge. */
+export const SHORT_TEXT = 120;
+/** A sighting's whole text may hold one price plus a few words ("Price: $49.99"), no more. */
+const SIGHTING_TEXT = 64;
+const MAX_SIGHTINGS = 4000;
+const MAX_REVIEW_ELS = 3000;
+const REVIEW_HINT = /rating|stars?\b|star-|review|bewertung|avis|valoraci|recensi|opinion|score|评价|評價|评分|評価|口碑/i;
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'head', 'select', 'textarea']);
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's',
+  'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'label', 'output', 'meter',
+]);
+const STRIKE_TAGS = new Set(['del', 's', 'strike']);
+const FRACTION_CLASS = /fraction|cents?\b|decimal|minor|pence|penny|kopek|centimes/i;
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|invisible|(?:[\w]+-)*(?:hidden|hide|none))(?=\s|$)/i;
+const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen/i;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const STRIKE_STYLE = /line-through/i;
+const BUY_WORDS =
+  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|buy[\s_-]*(?:it[\s_-]*)?now|add-?to-?cart|addtocart|in den (?:warenkorb|einkaufswagen)|warenkorb|ajouter au panier|añadir al carr|agregar al carr|aggiungi al carrello|adicionar ao carrinho|do koszyka|in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|加入购物车|加入購物車|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|장바구니|comprar ahora|kaufen|acheter/i;
+
+/** One element whose text reads as exactly one price (or one price range). */
+export interface Sighting {
+  el: Element;
+  text: string;
+  price: PriceText;
+  order: number;
+  /** Inside a hidden element (display:none, `hidden`, data-rw-hidden, hiding classes). */
+  hidden: boolean;
+  /** Drawn struck through: <del>/<s>/<strike>, line-through style, data-rw-strike. */
+  strike: boolean;
+}
+
+export interface PageScan {
+  htmlEl: Element | null;
+  titleText: string | null;
+  metas: Element[];
+  links: Element[];
+  scripts: { type: string; id: string; text: string }[];
+  itemscopes: Element[];
+  rdfaItems: Element[];
+  h1s: Element[];
+  buyButtons: Element[];
+  inputs: Element[];
+  /** Elements whose class or id speaks of ratings, stars or reviews. */
+  reviewEls: Element[];
+  /** Collapsed text of every element whose text is at most SHORT_TEXT characters. */
+  texts: Map<Element, string>;
+  /** Document order of every element. */
+  order: Map<Element, number>;
+  /** Elements with text of their own (a direct text child), visible, in document order. */
+  textBlocks: Element[];
+  sightings: Sighting[];
+  hiddenEls: Set<Element>;
+  elementCount: number;
+}
+
+interface Frame {
+  el: Element;
+  childIndex: number;
+  parts: string[];
+  len: number;
+  long: boolean;
+  hidden: boolean;
+  strike: boolean;
+  sightingStart: number;
+  ownText: boolean;
+}
+
+function collapse(s: string): string {
+  return s.replace(/[\s\u00a0\u200b\u200e\u200f\ufeff]+/g, ' ');
+}
+
+function isHidden(el: Element, rendered: boolean): boolean {
+  const a = el.attribs;
+  if ('hidden' in a || 'data-rw-hidden' in a) return true;
+  if (el.name === 'input' && a.type?.toLowerCase() === 'hidden') return true;
+  if (rendered) return false;
+  if (a.style && HIDDEN_STYLE.test(a.style)) return true;
+  const cls = a.class;
+  return !!cls && HIDDEN_CLASS.test(cls) && !NOT_HIDDEN_CLASS.test(cls);
+}
+
+function isStruck(el: Element): boolean {
+  return STRIKE_TAGS.has(el.name) || 'data-rw-strike' in el.attribs || (!!el.attribs.style && STRIKE_STYLE.test(el.attribs.style));
+}
+
+function isBuyButton(el: Element, text: string | null): boolean {
+  const a = el.attribs;
+  const name = el.name;
+  const clickable =
+    name === 'button' || (name === 'input' && /^(?:submit|button|image)$/i.test(a.type ?? '')) || name === 'a' || a.role === 'button';
+  if (!clickable) return false;
+  const label = `${a.id ?? ''} ${a.name ?? ''} ${a.class ?? ''} ${a.value ?? ''} ${a['aria-label'] ?? ''} ${a['data-action'] ?? ''} ${text ?? ''}`;
+  return BUY_WORDS.test(label);
+}
+
+/** Joins a child's text onto its parent's, keeping cents drawn in <sup> or a fraction span apart. */
+function joinPart(frame: Frame, child: Element, text: string): void {
+  const prev = frame.parts.length ? frame.parts[frame.parts.length - 1] : '';
+  let piece = text;
+  if (/^\d{2}$/.test(text) && /\d$/.test(prev) && (child.name === 'sup' || FRACTION_CLASS.test(child.attribs.class ?? ''))) {
+    const intPart = /[\d.,'’\s]*$/.exec(prev)?.[0] ?? '';
+    piece = (intPart.includes('.') ? ',' : '.') + text;
+  } else if (!INLINE.has(child.name)) {
+    piece = ` ${text} `;
+  }
+  frame.parts.push(piece);
+  frame.len += piece.length;
+}
+
+/** Walks the document once, iteratively (deep pages must not overflow the stack). */
+export function scanPage(root: AnyNode, rendered: boolean): PageScan {
+  const scan: PageScan = {
+    htmlEl: null,
+    titleText: null,
+    metas: [],
+    links: [],
+    scripts: [],
+    itemscopes: [],
+    rdfaItems: [],
+    h1s: [],
+    buyButtons: [],
+    inputs: [],
+    reviewEls: [],
+    texts: new Map(),
+    order: new Map(),
+    textBlocks: [],
+    sightings: [],
+    hiddenEls: new Set(),
+    elementCount: 0,
+  };
+  const rootFrame: Frame = { el: root as Element, childIndex: 0, parts: [], len: 0, long: false, hidden: false, strike: false, sightingStart: 0, ownText: false };
+  const stack: Frame[] = [rootFrame];
+  let order = 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const children = (frame.el as { children?: AnyNode[] }).children ?? [];
+    if (frame.childIndex < children.length) {
+      const node = children[frame.childIndex++];
+      if (node.type === 'text') {
+        if (frame.long) continue;
+        const t = collapse((node as Text).data);
+        if (t.trim()) frame.ownText = true;
+        frame.parts.push(t);
+        frame.len += t.length;
+        if (frame.len > SHORT_TEXT * 2) frame.long = true;
+        continue;
+      }
+      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+      const el = node as Element;
+      scan.elementCount++;
+      scan.order.set(el, order++);
+      const name = el.name;
+      if (!collectTag(scan, el, name)) continue;
+      const hidden = frame.hidden || isHidden(el, rendered);
+      if (hidden && !frame.hidden) scan.hiddenEls.add(el);
+      stack.push({
+        el,
+        childIndex: 0,
+        parts: [],
+        len: 0,
+        long: false,
+        hidden,
+        strike: frame.strike || isStruck(el),
+        sightingStart: scan.sightings.length,
+        ownText: false,
+      });
+      continue;
+    }
+    stack.pop();
+    const parent = stack[stack.length - 1];
+    if (!parent) break;
+    finishElement(scan, frame, parent);
+  }
+  return scan;
+}
+
+/** Records tags of interest; false when the element's subtree holds no visible text. */
+function collectTag(scan: PageScan, el: Element, name: string): boolean {
+  const a = el.attribs;
+  if ('itemscope' in a) scan.itemscopes.push(el);
+  if ('typeof' in a) scan.rdfaItems.push(el);
+  if ((a.class || a.id) && scan.reviewEls.length < MAX_REVIEW_ELS && REVIEW_HINT.test(`${a.class ?? ''} ${a.id ?? ''}`)) scan.reviewEls.push(el);
+  switch (name) {
+    case 'html':
+      scan.htmlEl ??= el;
+      break;
+    case 'meta':
+      scan.metas.push(el);
+      return false;
+    case 'link':
+      scan.links.push(el);
+      return false;
+    case 'title':
+      if (scan.titleText === null) scan.titleText = collapse(textOf(el)).trim();
+      return false;
+    case 'script':
+      scan.scripts.push({ type: (a.type ?? '').toLowerCase().trim(), id: a.id ?? '', text: textOf(el) });
+      return false;
+    case 'h1':
+      scan.h1s.push(el);
+      break;
+    case 'input':
+      scan.inputs.push(el);
+      if (isBuyButton(el, null)) scan.buyButtons.push(el);
+      break;
+  }
+  // <head> is skipped for text, but its meta/link/script/title children are collected above.
+  if (name === 'head') {
+    for (const child of el.children) if (child.type === 'tag' || child.type === 'script') collectHeadChild(scan, child as Element);
+    return false;
+  }
+  return !SKIPPED.has(name);
+}
+
+function collectHeadChild(scan: PageScan, el: Element): void {
+  scan.elementCount++;
+  if (collectTag(scan, el, el.name) && el.children.length) {
+    for (const child of el.children) if (child.type === 'tag' || child.type === 'script') collectHeadChild(scan, child as Element);
+  }
+}
+
+/** Collapsed text of an element's whole subtree (scripts and styles left out), at most `max` characters. */
+export function fullText(el: Element, max = 1000): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length && out.length < max * 2) {
+    const node = stack.pop()!;
+    if (node.type === 'text') out += (node as Text).data;
+    else if (node.type === 'tag') {
+      const e = node as Element;
+      if (SKIPPED.has(e.name)) continue;
+      if (!INLINE.has(e.name)) out += ' ';
+      for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
+    }
+  }
+  return collapse(out).trim().slice(0, max);
+}
+
+function textOf(el: Element): string {
+  let out = '';
+  for (const child of el.children) if (child.type === 'text') out += (child as Text).data;
+  return out;
+}
+
+function finishElement(scan: PageScan, frame: Frame, parent: Frame): void {
+  const el = frame.el;
+  let text: string | null = null;
+  if (!frame.long) {
+    const joined = frame.parts.join('').replace(/ {2,}/g, ' ').trim();
+    if (joined.length <= SHORT_TEXT) text = joined;
+  }
+  if (text !== null) scan.texts.set(el, text);
+  if ((el.name === 'button' || el.name === 'a' || el.attribs.role === 'button') && isBuyButton(el, text)) scan.buyButtons.push(el);
+  if (frame.ownText && !frame.hidden && text) scan.textBlocks.push(el);
+  if (text && text.length <= SIGHTING_TEXT && /\d/.test(text) && scan.sightings.length < MAX_SIGHTINGS) {
+    const price = readPriceText(text);
+    if (price && (price.currency || price.decimals || hasPriceHint(el))) {
+      // The outermost element that still reads as one price stands for its parts.
+      scan.sightings.length = frame.sightingStart;
+      scan.sightings.push({ el, text, price, order: scan.order.get(el) ?? 0, hidden: frame.hidden, strike: frame.strike });
+    }
+  }
+  // Hidden text is not part of what a visitor reads around it.
+  if (frame.hidden && !parent.hidden) return;
+  if (text === null) {
+    parent.long = true;
+    return;
+  }
+  if (!parent.long && text) {
+    joinPart(parent, el, text);
+    if (parent.len > SHORT_TEXT * 2) parent.long = true;
+  }
+}
+
+const PRICE_ATTR = /price|preis|prix|precio|prezzo|pre[cç]o|cena|amount|价|價|価格/i;
+
+function hasPriceHint(el: Element): boolean {
+  const attrHint = (e: Element) => PRICE_ATTR.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''} ${e.attribs.itemprop ?? ''}`);
+  const parent = el.parent as Element | null;
+  return attrHint(el) || (!!parent && parent.type === 'tag' && attrHint(parent));
+}

@@ -1,0 +1,153 @@
+// Embedded application state (__NEXT_DATA__, window.__INITIAL_STATE__, __PRELOADED_STATE__,
+// __APOLLO_STATE__, analytics dataLayers, other <script type="application/json">): client-side
+// rendered shops often publish their price only there. The state holds prices of many products
+// (related items, cart, recommendations), so a price counts only where the object that names it
+// (or one of its parents) also names the page's product: its SKU, an id from its URL, its title.
+import type { Json, JsonObject } from './facts.ts';
+import { isObject } from './facts.ts';
+import { parseLenientJson, sliceBalanced } from './lenient-json.ts';
+
+const MAX_SCRIPT = 6_000_000;
+const MAX_NODES = 300_000;
+const MAX_BLOBS = 24;
+const SELLING_KEYS = /^(?:price|saleprice|sale_price|sellingprice|selling_price|currentprice|current_price|finalprice|final_price|offerprice|offer_price|priceamount|price_amount|displayprice|pricevalue|specialprice|special_price|promoprice|discountprice|discountedprice|nowprice|ourprice|actualprice|unitprice|amount|sale|value|raw|current|formattedprice|pricestring|pricewithtax|grossprice|price_gross)$/;
+const LIST_KEYS = /^(?:listprice|list_price|originalprice|original_price|original|regularprice|regular_price|wasprice|was_price|was|msrp|rrp|uvp|strikethroughprice|strikeprice|compareatprice|compare_at_price|oldprice|old_price|baseprice|retailprice|marketprice|market_price|referenceprice|highprice)$/;
+const PRICE_PARENT = /price|pricing|offer|amount/i;
+const NOISE_PATH = /related|recommend|similar|upsell|crossell|cross_sell|crosssell|carousel|cart|basket|bag|wishlist|recent|also|bundle|accessor|compare|sponsored|ads?$/i;
+const ID_KEYS = /^(?:sku|skuid|sku_id|id|productid|product_id|itemid|item_id|asin|gtin|gtin13|ean|upc|mpn|partnumber|articlenumber|code|productcode|variantid|variant_id|offerid|usitemid|catentryid)$/i;
+const NAME_KEYS = /^(?:name|title|productname|product_name|displayname|itemname|item_name)$/i;
+const CURRENCY_KEYS = /^(?:currency|currencycode|currency_code|pricecurrency|currencyiso|currencyisocode|curr)$/i;
+const ASSIGNMENT =
+  /(?:window\.|self\.|var\s+|let\s+|const\s+)?(__[A-Z0-9_]+__|[\w$]*(?:state|State|STATE|data|Data|DATA|props|Props|product|Product|PRODUCT|config|Config|dataLayer)[\w$]*)\s*=\s*(JSON\.parse\(\s*)?/g;
+
+export interface StatePrice {
+  amount: string;
+  currency: string | null;
+  kind: 'selling' | 'list';
+  /** How the object was tied to the page's product: "sku", "url id", "title". */
+  match: string;
+  path: string;
+}
+
+export interface ProductIdentity {
+  skus: string[];
+  urlIds: string[];
+  titles: string[];
+}
+
+function blobsOf(scripts: { type: string; id: string; text: string }[]): Json[] {
+  const out: Json[] = [];
+  for (const s of scripts) {
+    if (out.length >= MAX_BLOBS || s.text.length > MAX_SCRIPT || s.type.includes('ld+json')) continue;
+    if (s.type.includes('json')) {
+      const doc = parseLenientJson(s.text);
+      if (doc !== undefined) out.push(doc);
+      continue;
+    }
+    if (s.type && !/javascript|ecmascript|^module$/.test(s.type)) continue;
+    for (const m of s.text.matchAll(ASSIGNMENT)) {
+      let start = m.index + m[0].length;
+      if (m[2]) {
+        // JSON.parse("…"): the state is a string literal holding JSON.
+        const lit = /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/.exec(s.text.slice(start, start + MAX_SCRIPT));
+        const inner = lit ? parseLenientJson(lit[1]) : undefined;
+        const doc = typeof inner === 'string' ? parseLenientJson(inner) : undefined;
+        if (doc !== undefined) out.push(doc);
+        continue;
+      }
+      while (s.text[start] === ' ') start++;
+      const literal = sliceBalanced(s.text, start);
+      if (!literal || literal.length < 20) continue;
+      const doc = parseLenientJson(literal);
+      if (doc !== undefined) out.push(doc);
+      if (out.length >= MAX_BLOBS) break;
+    }
+  }
+  return out;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function scalarText(v: Json): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** Which identity an object names, if any. */
+function identityMatch(obj: JsonObject, id: ProductIdentity): string | null {
+  for (const [k, v] of Object.entries(obj)) {
+    const s = scalarText(v);
+    if (!s) continue;
+    if (ID_KEYS.test(k)) {
+      if (id.skus.some((x) => x.toLowerCase() === s.toLowerCase())) return 'sku';
+      if (id.urlIds.some((x) => x.toLowerCase() === s.toLowerCase())) return 'url id';
+    } else if (NAME_KEYS.test(k) && s.length >= 6) {
+      const n = norm(s);
+      if (id.titles.some((t) => t === n)) return 'title';
+    }
+  }
+  return null;
+}
+
+function readMoney(v: Json, inheritedCurrency: string | null): { amount: string; currency: string | null } | null {
+  const s = scalarText(v);
+  if (s !== null) {
+    if (!/\d/.test(s) || s.length > 24) return null;
+    return { amount: s, currency: inheritedCurrency };
+  }
+  if (isObject(v)) {
+    const inner = v.amount ?? v.value ?? v.raw ?? v.price ?? v.current ?? v.formatted ?? v.displayValue;
+    const currency = Object.entries(v).find(([k]) => CURRENCY_KEYS.test(k))?.[1];
+    if (inner === undefined || isObject(inner) || Array.isArray(inner)) return null;
+    return readMoney(inner, typeof currency === 'string' ? currency : inheritedCurrency);
+  }
+  return null;
+}
+
+interface Frame {
+  v: Json;
+  path: string;
+  /** Nearest identity match among this node and its object ancestors. */
+  match: string | null;
+  noise: boolean;
+  currency: string | null;
+}
+
+/** Prices in the page's state objects that belong to the page's product, best tied first. */
+export function statePrices(scripts: { type: string; id: string; text: string }[], id: ProductIdentity): StatePrice[] {
+  if (!id.skus.length && !id.urlIds.length && !id.titles.length) return [];
+  const found: StatePrice[] = [];
+  const stack: Frame[] = blobsOf(scripts).map((v) => ({ v, path: '', match: null, noise: false, currency: null }));
+  let visited = 0;
+  while (stack.length && visited++ < MAX_NODES) {
+    const f = stack.pop()!;
+    if (Array.isArray(f.v)) {
+      // A long list of products is a listing (related items), not the page's product.
+      const crowded = f.v.length > 3;
+      for (let i = f.v.length - 1; i >= 0; i--) stack.push({ ...f, v: f.v[i], path: `${f.path}[${i}]`, match: crowded ? null : f.match });
+      continue;
+    }
+    if (!isObject(f.v)) continue;
+    const obj = f.v;
+    const match = identityMatch(obj, id) ?? f.match;
+    const currencyEntry = Object.entries(obj).find(([k, v]) => CURRENCY_KEYS.test(k) && typeof v === 'string');
+    const currency = (currencyEntry?.[1] as string | undefined) ?? f.currency;
+    for (const [k, v] of Object.entries(obj)) {
+      const key = k.toLowerCase();
+      const parentIsPrice = PRICE_PARENT.test(f.path.slice(f.path.lastIndexOf('.') + 1));
+      const selling = SELLING_KEYS.test(key) && (/price|sale|current|final|offer|amount/.test(key) || parentIsPrice);
+      const listed = LIST_KEYS.test(key) && (/price|msrp|rrp|uvp/.test(key) || parentIsPrice);
+      if ((selling || listed) && match && !f.noise) {
+        const money = readMoney(v, currency);
+        if (money) found.push({ ...money, kind: listed ? 'list' : 'selling', match, path: `${f.path}.${k}` });
+      }
+      if (typeof v === 'object' && v !== null) {
+        stack.push({ v, path: `${f.path}.${k}`, match, noise: f.noise || NOISE_PATH.test(k), currency });
+      }
+    }
+  }
+  return found;
+}

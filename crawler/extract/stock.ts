@@ -1,0 +1,129 @@
+// Availability: schema.org offers say it precisely but go stale; the words near the buy box
+// ("Ausverkauft", "无货", "Only 3 left") say what a buyer sees. The page wins when it clearly
+// contradicts the metadata. A size that is sold out inside a variant picker says nothing about the
+// product, and a page that says nothing reads 'unknown', never a guess.
+import type { Element } from './dom.ts';
+import type { Availability, FieldSource, RejectedCandidate } from '../../store/model.ts';
+import { availabilityFromSchema, availabilityFromText } from '../parse/stock.ts';
+import type { PageLayout } from './anchors.ts';
+
+const REACH = 8;
+const HINTED_REACH = 14;
+const OVERRIDE_REACH = 6;
+const STOCK_HINT = /stock|avail|inventory|lieferbar|verfügbar|verfugbar|dispon|lager|delivery|versand|liefer|sold-?out|soldout|库存|在庫|재고/i;
+const PICKER = /size|variant|swatch|option|dropdown|picker|selector|twister|größe|taille|talla|尺码|规格/i;
+
+export interface VisibleStock {
+  availability: Availability;
+  phrase: string;
+  distance: number;
+}
+
+function inPicker(el: Element): boolean {
+  let p: Element | null = el;
+  for (let i = 0; i < 5 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
+    if (p.name === 'option' || p.name === 'li' && p.attribs.role === 'option') return true;
+    if (PICKER.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) return true;
+  }
+  return false;
+}
+
+function insideBuyButton(el: Element, buyButtons: Set<Element>): boolean {
+  let p: Element | null = el;
+  for (let i = 0; i < 4 && p && p.type === 'tag'; i++, p = p.parent as Element | null) if (buyButtons.has(p)) return true;
+  return false;
+}
+
+/** The availability phrase nearest the product's title and buy button, or null when the page is silent. */
+export function visibleStock(layout: PageLayout): VisibleStock | null {
+  if (!layout.anchors.title && !layout.anchors.buy) return null;
+  const buttons = new Set(layout.scan.buyButtons);
+  let best: VisibleStock | null = null;
+  for (const el of layout.scan.textBlocks) {
+    const text = layout.scan.texts.get(el);
+    if (!text || text.length > 120) continue;
+    const d = layout.distance(el);
+    const hinted = STOCK_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+    if (d > (hinted ? HINTED_REACH : REACH)) continue;
+    if (insideBuyButton(el, buttons) || inPicker(el) || layout.zoneOf(el)) continue;
+    const found = availabilityFromText(text);
+    if (!found) continue;
+    const candidate = { availability: found.availability, phrase: found.phrase, distance: hinted ? d - 2 : d };
+    // The nearest phrase wins; at equal distance "out of stock" wins (shops rarely print it falsely).
+    if (!best || candidate.distance < best.distance || (candidate.distance === best.distance && candidate.availability === 'out_of_stock')) best = candidate;
+  }
+  return best;
+}
+
+/** What the main buy button says: its label ("Sold out") or its state (disabled). */
+export function buyButtonStock(layout: PageLayout): VisibleStock | null {
+  const b = layout.anchors.buy;
+  if (!b) return null;
+  const label = `${layout.scan.texts.get(b) ?? ''} ${b.attribs.value ?? ''}`.trim();
+  const said = label ? availabilityFromText(label) : null;
+  if (said && said.availability !== 'in_stock') return { availability: said.availability, phrase: said.phrase, distance: 0 };
+  const a = b.attribs;
+  if ('disabled' in a || a['aria-disabled'] === 'true' || /(?:^|[\s_-])(?:disabled|is-disabled|btn-disabled|inactive)(?:\s|$)/i.test(a.class ?? '')) {
+    return { availability: 'out_of_stock', phrase: 'add-to-cart button disabled', distance: 0 };
+  }
+  return { availability: 'in_stock', phrase: 'add-to-cart button enabled', distance: 0 };
+}
+
+
+export interface StockInputs {
+  recipe: { availability: Availability; phrase: string } | null;
+  /** schema.org values of the chosen offer (first) and of all the product's offers. */
+  structured: { value: string; source: FieldSource }[];
+  visible: VisibleStock | null;
+  button: VisibleStock | null;
+}
+
+export interface StockDecision {
+  availability: Availability;
+  source: FieldSource | null;
+  notes: string[];
+  rejected: RejectedCandidate[];
+}
+
+function structuredAvailability(values: { value: string; source: FieldSource }[]): { availability: Availability; source: FieldSource } | null {
+  const read = values.map((v) => ({ a: availabilityFromSchema(v.value), source: v.source })).filter((x): x is { a: Availability; source: FieldSource } => !!x.a);
+  if (!read.length) return null;
+  // In stock when any of the product's offers is; otherwise the first offer's word.
+  const inStock = read.find((x) => x.a === 'in_stock' || x.a === 'limited');
+  const pick = inStock ?? read[0];
+  return { availability: pick.a, source: pick.source };
+}
+
+const contradicts = (a: Availability, b: Availability) =>
+  (a === 'out_of_stock') !== (b === 'out_of_stock') && a !== 'unknown' && b !== 'unknown' && a !== 'preorder' && b !== 'preorder';
+
+export function decideAvailability(inp: StockInputs): StockDecision {
+  const d: StockDecision = { availability: 'unknown', source: null, notes: [], rejected: [] };
+  if (inp.recipe) {
+    d.availability = inp.recipe.availability;
+    d.source = 'recipe';
+    return d;
+  }
+  const s = structuredAvailability(inp.structured);
+  const v = inp.visible;
+  if (s && v && contradicts(s.availability, v.availability) && v.distance <= OVERRIDE_REACH) {
+    d.availability = v.availability;
+    d.source = 'visible';
+    d.notes.push(`structured data says ${s.availability} but the page says "${v.phrase}" near the buy box; trusted the page`);
+    d.rejected.push({ field: 'availability', value: s.availability, source: s.source, reason: `contradicted by the page ("${v.phrase}")` });
+    return d;
+  }
+  if (s) {
+    d.availability = s.availability;
+    d.source = s.source;
+    if (v && contradicts(s.availability, v.availability)) d.rejected.push({ field: 'availability', value: v.phrase, source: 'visible', reason: 'too far from the buy box to overrule structured data' });
+    return d;
+  }
+  const pick = v ?? inp.button;
+  if (pick) {
+    d.availability = pick.availability;
+    d.source = 'visible';
+    if (!v) d.notes.push(`availability inferred from the ${pick.phrase}`);
+  }
+  return d;
+}

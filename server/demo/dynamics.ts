@@ -16,13 +16,15 @@ export interface WalkSpec {
   key: string;
   basePriceMinor: number;
   style: PriceStyle;
+  /** Highest price relative to the base the walk may reach (default WALK_HIGH); undercutters stay below us. */
+  high?: number;
 }
 
 const walks = new Map<string, number[]>();
 
 /** The regular (undiscounted) price on `day`: most days unchanged, sometimes a 3–15 % step. */
 export function regularPrice(spec: WalkSpec, day: number): number {
-  const cacheKey = `${spec.key}|${spec.basePriceMinor}|${spec.style}`;
+  const cacheKey = `${spec.key}|${spec.basePriceMinor}|${spec.style}|${spec.high ?? ''}`;
   let levels = walks.get(cacheKey);
   if (!levels) {
     levels = [spec.basePriceMinor];
@@ -45,7 +47,7 @@ function stepped(spec: WalkSpec, prev: number, day: number): number {
   const size = 0.03 + 0.12 * rand(spec.key, 'size', day);
   const ratio = prev / spec.basePriceMinor;
   const canFall = ratio * (1 - size) >= WALK_LOW;
-  const canRise = ratio * (1 + size) <= WALK_HIGH;
+  const canRise = ratio * (1 + size) <= (spec.high ?? WALK_HIGH);
   const down = canFall && canRise ? rand(spec.key, 'dir', day) < 0.5 : canFall || !canRise;
   const next = shelfPrice(Math.round(prev * (down ? 1 - size : 1 + size)), spec.style);
   return next > 0 ? next : prev;

@@ -184,7 +184,8 @@ export function buildProducts(opts: BuildOptions, specs: ProductSpec[]): DemoPro
       path: s.path,
       basePriceMinor,
       msrpMinor: hasMsrp ? shelfPrice(Math.round(basePriceMinor * 1.25), opts.style) : null,
-      walk: { key, basePriceMinor, style: opts.style },
+      // An undercutter's walk never climbs above 95 % of our price, so it undercuts us every day.
+      walk: { key, basePriceMinor, style: opts.style, ...(factor < 1 ? { high: 0.95 / factor } : {}) },
       reviews: {
         key,
         rating0: Math.round(randRange(3.9, 4.75, key, 'rating') * 100) / 100,

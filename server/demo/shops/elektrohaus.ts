@@ -4,7 +4,7 @@
 // in-30-days note on discounts, base prices ("Grundpreis"), financing offers, "Ausverkauft" when
 // out of stock and "4,5 von 5 Sternen (1.234 Bewertungen)".
 // Schedule (shop-local, UTC+1): Black Week = the Monday before Black Friday → Cyber Monday
-// "Black Week: -20%" (~60 %); 1–14 Jul "Sommer-Sale: -15%" (~50 %); on the 1st–7th of every month
+// "Black Week: -20%" (~60 %); 1–21 Jul "Sommer-Sale: -15%" (~50 %); on the 1st–7th of every month
 // "10 € Rabatt ab 100 € mit Code HAUS10" (~half, per month); "Kostenloser Versand ab 29 €" always.
 import { blackFriday, dayOf, dayParts, within } from '../calendar.ts';
 import { esc, groupInt } from '../html.ts';
@@ -52,7 +52,7 @@ function campaign(product: DemoProduct, day: number): { percent: number; text: s
   const { year } = dayParts(day);
   const bf = blackFriday(year);
   if (within(day, bf - 4, bf + 3) && rand(ID, product.id, 'bw', year) < 0.6) return { percent: 20, text: 'Black Week: -20%' };
-  if (within(day, dayOf(year, 7, 1), dayOf(year, 7, 14)) && rand(ID, product.id, 'summer', year) < 0.5) return { percent: 15, text: 'Sommer-Sale: -15%' };
+  if (within(day, dayOf(year, 7, 1), dayOf(year, 7, 21)) && rand(ID, product.id, 'summer', year) < 0.5) return { percent: 15, text: 'Sommer-Sale: -15%' };
   return null;
 }
 

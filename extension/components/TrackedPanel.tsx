@@ -89,6 +89,7 @@ export function TrackedPanel({ data, reading, days, onDays, t, language }: Props
     <div className="rw-body">
       {lookup.product && <p className="rw-product" data-testid="rw-product">{t('ourProduct', { name: lookup.product.name, sku: lookup.product.sku })}</p>}
       {lookup.competitor && <p className="rw-muted">{t('competitor', { name: lookup.competitor })}</p>}
+      {offer?.title && <p className="rw-listing-title" data-testid="rw-listing-title">{offer.title}</p>}
 
       <dl className="rw-prices">
         <dt>{t('pageNow')}</dt>
@@ -106,6 +107,7 @@ export function TrackedPanel({ data, reading, days, onDays, t, language }: Props
             <dt>{t('cheapest')}</dt>
             <dd data-testid="rw-cheapest">
               {comparison.cheapest.competitor} {formatMoney(comparison.cheapest.price, language)}
+              {comparison.cheapest.price.currency !== comparison.cheapest.convertedPrice.currency ? ` ≈ ${formatMoney(comparison.cheapest.convertedPrice, language)}` : ''}
               {comparison.cheapest.listingId === listingId ? ` (${t('thisPage')})` : ''}
             </dd>
           </>
@@ -125,6 +127,7 @@ export function TrackedPanel({ data, reading, days, onDays, t, language }: Props
         )}
         <p>
           {t('effectivePrice')}: <strong data-testid="rw-effective-price">{formatMoney(effective, language)}</strong>
+          {offer?.convertedPrice && effective && offer.convertedPrice.currency !== effective.currency ? ` ≈ ${formatMoney(offer.convertedPrice, language)}` : ''}
         </p>
       </section>
 

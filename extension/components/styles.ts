@@ -62,6 +62,7 @@ export const panelCss = `${baseCss}
 .rw-toggle { background: rgba(255,255,255,.18); color: #fff; border: 0; border-radius: 4px; padding: 1px 8px; font-size: 12px; }
 .rw-body { padding: 6px 12px 10px; }
 .rw-product { font-weight: 600; }
+.rw-listing-title { font-size: 12px; color: #344054; overflow-wrap: anywhere; }
 `;
 
 export const pageCss = `${baseCss}

@@ -63,6 +63,8 @@ export interface Offer {
   ratingScale: number | null;
   reviewCount: number | null;
   lastCheckedAt: string | null;
+  /** Their buyer price in our currency (configured exchange rates), null when no rate applies. */
+  convertedPrice: Money | null;
   difference: Difference | null;
   effectiveDifference: Difference | null;
 }
@@ -72,7 +74,7 @@ export interface Comparison {
   name: string;
   ours: { price: Money | null; source: 'config' | 'own-listing' | null; listingId: string | null };
   offers: Offer[];
-  cheapest: { listingId: string; competitor: string; price: Money; difference: Difference | null } | null;
+  cheapest: { listingId: string; competitor: string; price: Money; convertedPrice: Money; difference: Difference | null } | null;
 }
 
 export interface PromotionPeriod {

@@ -11,7 +11,8 @@ import { freshness, type Freshness } from './compute/freshness.ts';
 import { historySeries, type HistorySeries } from './compute/history.ts';
 import { listingStatistics, type ListingStatistics } from './compute/statistics.ts';
 import { weeklySummary, type WeeklySummary } from './compute/weekly.ts';
-import { findListingForPage, lookupPage, requestUrl, type PageLookup } from './lookup.ts';
+import { lookupPage, requestUrl, type PageLookup } from './lookup.ts';
+import { addListingOnce } from '../track.ts';
 
 const NO_PRICE: OurPrice = { price: null, source: null, listingId: null };
 
@@ -127,9 +128,7 @@ export async function addListing(deps: QueryDeps, body: { url: string; sku: stri
     throw new ApiError(403, 'not-a-competitor', `${new URL(url).host} is not a configured competitor domain (${known}); add it under competitors in the configuration first`);
   }
   productOrThrow(deps.config, body.sku, 422);
-  const existing = await findListingForPage(deps.store, url);
-  if (existing) return { created: false, listing: existing };
-  const result = await deps.store.addListing({ url, competitor: competitor.name, sku: body.sku, label: body.label ?? null }, deps.now().toISOString());
-  await deps.store.flush();
+  const result = await addListingOnce(deps.store, { url, competitor: competitor.name, sku: body.sku, label: body.label ?? null }, deps.now().toISOString());
+  if (result.created) await deps.store.flush();
   return result;
 }

@@ -107,8 +107,8 @@ export async function startDemoShops(opts: DemoShopsOptions = {}): Promise<DemoS
     const shop = m ? SHOPS.find((s) => s.id === m[1]) : undefined;
     if (!m || !shop) return html(404, plainNotFound(path));
     if (!m[2]) return { status: 301, headers: { location: `${path}/${url.search}` }, body: '' };
+    if (m[2] === '/') return html(200, shopHome(shop, shopUrl(shop), listed(shop, at)));
     const rest = `${m[2].slice(1)}${url.search}`;
-    if (rest === '') return html(200, shopHome(shop, shopUrl(shop), listed(shop, at)));
     if (rest === 'robots.txt') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: shopRobotsTxt(shop) };
     const special = shop.route?.(rest, url, {
       at,

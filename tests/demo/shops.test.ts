@@ -405,7 +405,10 @@ describe('the index page and headers', () => {
       for (const u of s.productUrls) expect(body).toContain(`href="${u.replaceAll('&', '&amp;')}"`);
     }
     expect(body).toContain('乐享优品旗舰店');
-    const home = await page(`${shop('lexiang').origin}/`);
+    const item = await page(shop('lexiang').productUrls[0], '2026-11-11T06:00:00Z');
+    expect(item.res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(item.body).toMatch(/<p class="rec-price">￥\d+起<\/p>/);
+    const home = await page(`${shop('lexiang').origin}/?from=index`);
     expect(home.res.status).toBe(200);
     expect(home.body).toContain('<html lang="zh-CN">');
   });

@@ -2,7 +2,7 @@
 // `window.__INITIAL_STATE__` JSON blob and on the page as ¥1,299.00 with 原价 struck through;
 // promotions as Chinese shops write them (满减 and tiers, 领券 coupons, 限时秒杀 with an end time,
 // 预售 deposits, 包邮); reviews as 商品评分, "2.3万+条评价" and 好评率; 无货 / 到货通知 when out of stock;
-// "猜你喜欢" shows other items as "¥99起".
+// "猜你喜欢" shows other items as "￥99起".
 // Schedule (shop-local, UTC+8): 618 = 1–18 Jun 满300减50, 18 Jun 限时秒杀 (~50 %); 双11 pre-sale
 // 24–31 Oct (~30 % on 预售, availability preorder), 1–11 Nov 满200减20/满400减50, 11 Nov 限时秒杀
 // (~50 %); 双12 = 10–12 Dec 满300减50; other days a 3 % chance of a one-day 限时秒杀 (15 % off);
@@ -123,7 +123,7 @@ function render(page: PageContext): string {
     rate: { score: state.rating.toFixed(1), totalCount: chineseCount(state.reviewCount), goodRate: `${Math.round((state.positiveRate ?? 0) * 100)}%` },
   };
   const related = page.related
-    .map((r) => `<li class="rec-item"><a href="${esc(r.url)}" title="${esc(r.state.title)}">${esc(r.state.title)}</a><p class="rec-price">${esc(formatCny(r.state.priceMinor).replace(/\.00$/, ''))}起</p></li>`)
+    .map((r) => `<li class="rec-item"><a href="${esc(r.url)}" title="${esc(r.state.title)}">${esc(r.state.title)}</a><p class="rec-price">￥${Math.floor(r.state.priceMinor / 100)}起</p></li>`)
     .join('\n        ');
   return `<!DOCTYPE html>
 <html lang="zh-CN">

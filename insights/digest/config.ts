@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { ConfigError, type LoadedConfig } from '../../server/config.ts';
+import { parseAlertsConfig, type Channel } from '../alerts/config.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,6 +53,8 @@ export const webhookSchema = z
     /** json: the digest and its Markdown; slack / feishu / dingtalk / wecom: that chat's message shape. */
     format: z.enum(['json', 'slack', 'feishu', 'dingtalk', 'wecom']).default('json'),
     language: z.enum(LANGUAGES).optional(),
+    /** Signing secret (or "env:VAR"), signed the way the alerts sign: DingTalk / Feishu signatures, else X-RivalWatch-Signature. */
+    secret: z.string().min(1).optional(),
     /** Extra request headers; values may be "env:VAR". */
     headers: z.record(z.string(), z.string()).default({}),
     timeoutMs: z.number().int().min(100).default(10_000),
@@ -106,6 +109,8 @@ export const digestConfigSchema = z
       .strict()
       .optional(),
     webhooks: z.array(webhookSchema).default([]),
+    /** Names of `alerts.channels` (email or webhook) that receive the digest too: one setup for both. */
+    channels: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
@@ -116,11 +121,13 @@ export type WebhookTarget = z.infer<typeof webhookSchema>;
 export type EmailTarget = NonNullable<DigestSection['email']>;
 
 /** The section with the shop's defaults filled in: what the digest code works with. */
-export interface DigestSettings extends Omit<DigestSection, 'timeZone' | 'languages'> {
+export interface DigestSettings extends Omit<DigestSection, 'timeZone' | 'languages' | 'channels'> {
   timeZone: string;
   languages: Language[];
   shop: string;
   currency: string;
+  /** The alert channels named in `digest.channels`, resolved. */
+  channels: Exclude<Channel, { type: 'extension' }>[];
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -138,12 +145,25 @@ export function parseDigestConfig(raw: unknown, file: string): DigestSection {
 export function digestSettings(loaded: LoadedConfig): DigestSettings {
   const section = parseDigestConfig(loaded.config.digest, loaded.file);
   const { shop } = loaded.config;
+  const channels: DigestSettings['channels'] = [];
+  if (section.channels.length > 0) {
+    const known = parseAlertsConfig(loaded.config.alerts, loaded.file, shop).channels;
+    const problems: string[] = [];
+    section.channels.forEach((name, i) => {
+      const c = known.find((k) => k.name === name);
+      if (!c) problems.push(`digest.channels[${i}]: unknown channel "${name}" (alerts.channels has ${known.map((k) => `"${k.name}"`).join(', ') || 'none'})`);
+      else if (c.type === 'extension') problems.push(`digest.channels[${i}]: "${name}" is the extension channel, which shows alerts only; name an email or webhook channel`);
+      else channels.push(c);
+    });
+    if (problems.length) throw new ConfigError(loaded.file, problems);
+  }
   return {
     ...section,
     timeZone: section.timeZone ?? shop.timeZone,
     languages: section.languages ?? [shop.language],
     shop: shop.name,
     currency: shop.currency,
+    channels,
   };
 }
 

@@ -1,7 +1,7 @@
 // MegaMart: an Amazon-style marketplace in USD that defends itself. Product data is RDFa Lite
 // (vocab schema.org, typeof Product / Offer / AggregateRating) inside Amazon-like markup: the
 // price twice (".a-offscreen" plus split whole/fraction), "List Price" struck through, a savings
-// badge, a unit price and a delivery promise.
+// badge, a unit price and a delivery date (no shipping offer, so it is not a promotion).
 // Blocking, deterministic so tests can assert it:
 //   - B0RWSB4001 and B0RWVC2401 always answer HTTP 200 with a "Verify you are human" captcha page;
 //   - B0RWPB5401 always answers 429 with Retry-After: 60;
@@ -143,7 +143,7 @@ function render(page: PageContext): string {
         ${state.listPriceMinor !== null ? `<div class="a-section a-spacing-small basisPrice"><span class="a-size-small a-color-secondary">List Price: </span><span class="a-price a-text-price" data-a-size="s" data-a-strike="true"><span class="a-offscreen">${formatUsd(state.listPriceMinor)}</span><span aria-hidden="true">${formatUsd(state.listPriceMinor)}</span></span></div>` : ''}
       </div>
       ${coupon ? `<div id="promoPriceBlockMessage_feature_div"><span class="mm-promo couponText">${esc(coupon)}</span> <a href="#" class="a-link-normal">Terms</a></div>` : ''}
-      <div id="mir-layout-DELIVERY_BLOCK">FREE delivery <span class="a-text-bold">${esc(delivery)}</span> on orders shipped by MegaMart over $35</div>
+      <div id="mir-layout-DELIVERY_BLOCK">Delivery <span class="a-text-bold">${esc(delivery)}</span>. Details at checkout.</div>
       <div id="availability" class="a-section a-spacing-base">${availabilityHtml(state)}</div>
       <div id="merchant-info">Ships from and sold by MegaMart.com.</div>
       <table id="productDetails_techSpec_section_1" class="a-keyvalue prodDetTable">

@@ -37,7 +37,7 @@ const E = '(?![\\p{L}])';
 
 function phrases(list: string[]): RegExp {
   // Latin phrases need word edges; CJK phrases have none to need.
-  const parts = list.map((p) => (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(p) ? p : `${B}${p}${E}`));
+  const parts = list.map((p) => (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(p) ? p : `${B}${p}${E}`));
   return new RegExp(parts.join('|'), 'iu');
 }
 
@@ -48,21 +48,21 @@ const RULES: [Availability, RegExp][] = [
   [
     'out_of_stock',
     phrases([
-      'out of stock', 'out-of-stock', 'sold out', 'sold-out', 'soldout', 'currently unavailable', 'temporarily unavailable',
+      'out of stock', 'out-of-stock', '(?<!almost |nearly )sold[- ]?out', 'currently unavailable', 'temporarily unavailable',
       'not available', 'no longer available', 'unavailable', 'not in stock', 'no stock', 'notify me when (?:it\'s |this is )?(?:available|back)',
       'email me when available', 'back in stock soon', 'discontinued', 'coming soon', 'not currently available', 'temporarily out of stock',
-      'ausverkauft', 'nicht (?:mehr )?verfügbar', 'nicht (?:mehr )?lieferbar', 'derzeit nicht (?:lieferbar|verfügbar|auf lager)', 'nicht auf lager',
+      '(?<!bald |fast )ausverkauft', 'nicht (?:mehr )?verfügbar', 'nicht (?:mehr )?lieferbar', 'derzeit nicht (?:lieferbar|verfügbar|auf lager)', 'nicht auf lager',
       'vergriffen', 'zurzeit nicht', 'benachrichtigen, wenn', 'nicht vorrätig',
-      'en rupture(?: de stock)?', 'rupture de stock', 'épuisée?s?', 'indisponible', 'non disponible', 'm\'avertir', 'plus disponible',
-      'agotados?', 'sin stock', 'sin existencias', 'no disponible', 'fuera de stock', 'avísame',
+      'en rupture(?: de stock)?', 'rupture de stock', '(?<!presque )épuisée?s?', 'indisponible', 'non disponible', 'm\'avertir', 'plus disponible',
+      '(?<!casi )agotados?', 'sin stock', 'sin existencias', 'no disponible', 'fuera de stock', 'avísame',
       'esaurit[oa]', 'non disponibile', 'non più disponibile', 'non in magazzino', 'avvisami',
-      'esgotad[oa]', 'indisponível', 'sem estoque', 'fora de estoque', 'avise-me',
+      '(?<!quase )esgotad[oa]', 'indisponível', 'sem estoque', 'fora de estoque', 'avise-me',
       'niedostępn\\p{L}*', 'wyprzedan\\p{L}*', 'brak w magazynie', 'brak towaru', 'chwilowo brak',
       'нет в наличии', 'распродано', 'закончился', 'нет на складе', 'недоступ\\p{L}*',
       'uitverkocht', 'niet (?:op voorraad|leverbaar|beschikbaar)', 'slutsåld', 'udsolgt', 'utsolgt', 'tükendi', 'stokta yok',
-      '无货', '無貨', '缺货', '缺貨', '售罄', '已售完', '已下架', '下架', '到货通知', '到貨通知', '暂时缺货', '暫時缺貨', '暂无库存', '库存不足', '已抢光', '抢光了', '补货中', '无库存',
+      '无货', '無貨', '缺货', '缺貨', '(?<!即将)售罄', '已售完', '已下架', '下架', '到货通知', '到貨通知', '暂时缺货', '暫時缺貨', '暂无库存', '库存不足', '已抢光', '抢光了', '补货中', '无库存',
       '在庫切れ', '在庫なし', '売り切れ', '売切れ', '品切れ', '完売', '取り扱い(?:が)?(?:でき)?ません', '入荷待ち', '販売終了',
-      '품절', '일시품절', '재고 ?없음', '재입고 알림', '판매 ?종료',
+      '품절(?! ?임박)', '재고 ?없음', '재입고 알림', '판매 ?종료',
     ]),
   ],
   [
@@ -79,8 +79,8 @@ const RULES: [Availability, RegExp][] = [
     phrases([
       `only ${N} left`, `only ${N} (?:items? )?(?:left|remaining)`, `${N} left in stock`, 'low stock', 'limited stock', 'few left', 'almost gone', 'last (?:one|few|items?)',
       'selling fast', 'limited availability', `nur noch ${N}`, 'nur noch wenige', 'wenige verfügbar', 'geringer bestand', 'letzte artikel',
-      `plus que ${N}`, `il ne reste (?:plus )?que ${N}`, 'stock limité', 'derniers articles', 'quantité limitée',
-      `(?:solo|sólo) quedan? ${N}`, 'últimas unidades', 'pocas unidades', 'stock limitado', `ultim[ie] ${N}`, `(?:solo|soltanto) ${N} disponibili`, 'ultimi pezzi', 'disponibilità limitata',
+      `plus que ${N}`, 'plus que quelques', 'quelques pièces', `il ne reste (?:plus )?que ${N}`, 'stock limité', 'derniers articles', 'quantité limitée',
+      `(?:solo|sólo) quedan? ${N}`, 'últimas unidades', 'pocas unidades', 'stock limitado', `ultim[ie] ${N}`, `(?:solo|soltanto) ${N} disponibili`, 'ultimi pezzi', 'disponibilità limitata', 'almost sold out', 'nearly sold out', 'bald ausverkauft', 'fast ausverkauft', 'presque épuisé', 'casi agotado', 'quase esgotado',
       `apenas ${N}`, `últim[ao]s? ${N}`, 'estoque limitado', 'ostatni\\p{L}* (?:sztuk\\p{L}*)', `zostało ${N}`, `осталось ${N}`, 'заканчивается',
       `仅剩\\s?${N}\\s?[件个台份]?`, `僅剩\\s?${N}`, `只剩\\s?${N}`, `剩余\\s?${N}\\s?件`, '库存紧张', '庫存緊張', '少量库存', '即将售罄', '库存仅剩',
       `残り\\s?${N}\\s?[点個つ]`, '残りわずか', '在庫僅少', '在庫わずか', '품절임박', '한정수량', `${N}개 남음`, `잔여 ?${N}`,
@@ -92,7 +92,7 @@ const RULES: [Availability, RegExp][] = [
       'in stock', 'in-stock', 'instock', 'available', 'ready to ship', 'ships (?:in|within|today|tomorrow)', 'usually ships', 'add to (?:cart|bag|basket)', 'buy now',
       'auf lager', 'sofort lieferbar', 'lieferbar', 'verfügbar', 'vorrätig', 'in den warenkorb', 'jetzt kaufen', 'lieferzeit',
       'en stock', 'disponible', 'ajouter au panier', 'expédié sous', 'en existencia', 'añadir al carrito', 'agregar al carrito',
-      'disponibile', 'in magazzino', 'aggiungi al carrello', 'em estoque', 'disponível', 'adicionar ao carrinho',
+      'disponibile', 'disponibilità immediata', 'pronta consegna', 'in magazzino', 'aggiungi al carrello', 'em estoque', 'disponível', 'adicionar ao carrinho',
       'dostępn\\p{L}*', 'w magazynie', 'do koszyka', 'в наличии', 'есть на складе', 'в корзину', 'op voorraad', 'leverbaar', 'i lager', 'på lager', 'stokta',
       '有货', '有貨', '现货', '現貨', '库存充足', '加入购物车', '加入購物車', '立即购买', '立即購買', '马上抢',
       '在庫あり', '在庫有り', '在庫有', '即納', 'カートに入れる', '今すぐ買う', '재고 ?있음', '구매 ?가능', '장바구니', '바로구매',

@@ -3,6 +3,7 @@
 import type { Money, PromotionTier } from '../../../store/model.ts';
 import { decimalToMinor, isCurrencyCode, minorDigits } from '../money.ts';
 import { digitsToString, NUMBER_SOURCE, readNumber } from '../separators.ts';
+import { isMonthName } from './time.ts';
 
 const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 
@@ -28,6 +29,9 @@ const THRESHOLD_AFTER = /^\s*(?:\+|以上|or more|und mehr|et plus|o más|e oltr
 const PRICE_LABEL = /(?:价|價|price|preis|prix|precio|prezzo|pre[çc]o|cena|цена|価格|가격|가)\s*[:：]?\s*$/iu;
 const CURRENCY_MARK = "(?:[\\p{Sc}]|US\\$|[A-Z]{3}|RMB|元|块|円|원|zł|kr\\.?|Kč|Ft|lei|Rs\\.?|R\\$|CHF|Fr\\.)";
 
+/** "Nov 30", "30 novembre": a month name next to a day. */
+const MONTH_DAY = /(?<!\p{L})(\p{L}{3,})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,])|\d{1,2}\.?\s+(\p{L}{3,})/giu;
+
 /** Numbers that are not money: percentages, 折, counts of items or people, durations, times, dates. */
 function blankNonMoney(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
@@ -35,11 +39,13 @@ function blankNonMoney(s: string): string {
     .replace(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}月\d{1,2}[日号]?|\d{1,2}:\d{2}(?::\d{2})?/gu, blank)
     .replace(/\d+(?:[.,]\d+)?\s*(?:%|折|件|人|个|個|倍|天|日|小时|小時|時間|分钟|分鐘|秒|期|点|點|x(?!\p{L})|×|days?|hours?|hrs?|mins?|minutes?|seconds?|h(?!\p{L})|m(?!\p{L})|s(?!\p{L})|st(?:ü|u)ck|items?|pcs|pieces?|points?|punkte|Std\.?|stunden|tage?n?|jours?|heures?|d[ií]as?|horas?|giorni|ore|dias|dni|godz|дн\p{L}*|час\p{L}*|мин\p{L}*|積分|积分|ポイント|포인트)/giu, blank)
     .replace(/(?:第|买|買|送|buy|get|kauf\p{L}*|x)\s*\d+/giu, blank)
-    .replace(/(?<![\d.,])[1-5]\s*(?:\+|for|für|pour|por|per|za)\s*(?=\d+(?![\d.,]*\s*(?:\p{Sc}|€)))/giu, blank);
+    .replace(/(?<![\d.,])[1-9]\s*(?:\+|for|für|pour|por|per|za|x)\s*[1-9](?![\d.,])(?!\s*(?:\p{Sc}|€|zł|元|kr))/giu, blank)
+    .replace(/(?<![\d.,])[1-9]\s*(?:for|für|pour|por|per|za)(?=\s*(?:\p{Sc}|\d))/giu, blank)
+    .replace(MONTH_DAY, (m: string, a?: string, b?: string) => (isMonthName(a ?? b ?? '') ? blank(m) : m));
 }
 
 // Digits glued to letters ("SAVE10", "ETE15") are codes, not money.
-const MONEY_RE = new RegExp(`(?<![\\p{L}\\d])(${CURRENCY_MARK}\\s?)?(${NUMBER_SOURCE})(\\s?${CURRENCY_MARK})?`, 'gu');
+const MONEY_RE = new RegExp(`(?<![\\p{Script=Latin}\\d])(${CURRENCY_MARK}\\s?)?(${NUMBER_SOURCE})(\\s?${CURRENCY_MARK})?`, 'gu');
 
 /** Every money amount in a promotion text, in the promotion's currency. */
 export function moneyMentions(s: string, currency: string): MoneyMention[] {
@@ -62,7 +68,7 @@ export function moneyMentions(s: string, currency: string): MoneyMention[] {
   return out;
 }
 
-const TIER_RE = /(每)?(?:满|滿)\s*(\d[\d,.]*)\s*(?:元|块|rmb)?\s*(?:减|減|立减|立減|-|省|返)\s*(\d[\d,.]*)\s*(?:元|块)?/giu;
+const TIER_RE = /(每)?(?:满|滿)\s*(\d+(?:[,.]\d+)*)\s*(?:元|块|rmb)?\s*(?:减|減|立减|立減|-|省|返)\s*(\d+(?:[,.]\d+)*)\s*(?:元|块)?/giu;
 
 /** 满减 tiers: "满200减20/满400减50" → two tiers; "每满200减30" repeats. */
 export function thresholdTiers(s: string, currency: string): { tiers: PromotionTier[]; repeat: boolean } {
@@ -93,7 +99,8 @@ export function percentOff(s: string): number | null {
     if (paid > 0 && paid < 100) return round(100 - paid);
   }
   if (/半价|半價|half price|half off|moitié prix|mitad de precio|metà prezzo|metade do preço|pół ceny/iu.test(s)) return 50;
-  const pct = /(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%/u.exec(s);
+  // "27% claimed", "已抢56%" measure a deal's progress, not its size.
+  const pct = /(?<![\d.,]|已抢|已售|抢购进度)(\d{1,3}(?:[.,]\d+)?)\s*%(?!\s*(?:claimed|sold|verkauft|vendu|vendido|已抢|已售|positive|好评))/iu.exec(s);
   if (pct) {
     const v = Number(pct[1].replace(',', '.'));
     if (v > 0 && v <= 100) return v;

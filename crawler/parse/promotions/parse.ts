@@ -2,7 +2,7 @@
 // figures fill the fields the kind uses (fields.ts); unknown texts are kept as 'other'.
 import type { Promotion, PromotionType } from '../../../store/model.ts';
 import { arabicNumerals, couponCode, money, moneyMentions, percentOff, quantityOf, thresholdTiers } from './fields.ts';
-import { AMOUNT_OFF, CAMPAIGN, PERCENT_OFF, typeFromWords } from './patterns.ts';
+import { AMOUNT_OFF, CAMPAIGN, isPercentOff, typeFromWords } from './patterns.ts';
 import { parseEndsAt } from './time.ts';
 
 export interface PromotionContext {
@@ -27,9 +27,10 @@ export function promotionType(s: string, hasThreshold: boolean): PromotionType {
   const byWords = typeFromWords(s);
   if (byWords) return byWords;
   if (couponCode(s)) return 'coupon';
-  if (hasThreshold && (AMOUNT_OFF.test(s) || PERCENT_OFF.test(s))) return 'threshold';
-  if (PERCENT_OFF.test(s)) return 'percent';
-  if (AMOUNT_OFF.test(s) || /(?:^|\s)[-−]\s*(?:\p{Sc}\s*)?\d/u.test(s)) return 'amount_off';
+  const reduction = AMOUNT_OFF.test(s) || isPercentOff(s) || /(?:^|\s)[-−]\s*(?:\p{Sc}\s*)?\d/u.test(s);
+  if (hasThreshold && (reduction || /满|滿/u.test(s))) return 'threshold';
+  if (isPercentOff(s)) return 'percent';
+  if (reduction) return 'amount_off';
   return 'other';
 }
 
@@ -72,7 +73,7 @@ export function parsePromotion(text: string, ctx: PromotionContext): Promotion {
     }
   }
 
-  if (percent !== null && type !== 'free_shipping' && type !== 'gift' && !(type === 'points' && !PERCENT_OFF.test(s))) {
+  if (percent !== null && type !== 'free_shipping' && type !== 'gift' && !(type === 'points' && !isPercentOff(s))) {
     promo.percent = percent;
   }
   if (type === 'bundle') {
@@ -97,7 +98,7 @@ export function looksLikePromotion(text: string): boolean {
   const s = arabicNumerals(cleanText(text).normalize('NFKC'));
   if (s.length === 0 || s.length > 160) return false;
   if (typeFromWords(s) !== null) return true;
-  if (PERCENT_OFF.test(s) || CAMPAIGN.test(s)) return true;
+  if (isPercentOff(s) || CAMPAIGN.test(s)) return true;
   if (/(?:每)?满\s*\d+\s*(?:元)?\s*减\s*\d+/u.test(s)) return true;
   return AMOUNT_OFF.test(s) && /\d/.test(s);
 }

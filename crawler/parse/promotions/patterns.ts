@@ -19,7 +19,7 @@ const TYPE_RULES: [PromotionType, RegExp][] = [
   ],
   [
     'coupon',
-    /优惠券|優惠券|领券|領券|券后|券後|\d+\s*元?券|店铺券|店鋪券|新人券|新客券|品类券|平台券|满减券|红包|紅包|优惠码|優惠碼|口令|coupon|voucher|promo ?code|discount code|(?:use|with|enter|apply) (?:the )?code|code promo|code de réduction|(?<!\p{L})code\s*[:：]|gutschein|rabattcode|aktionscode|cup[óo]n|c[óo]digo|codice (?:sconto|promo)|buono sconto|cupom|kupon|kod (?:rabatowy|promocyjny)|промокод|купон|クーポン|쿠폰/iu,
+    /优惠券|優惠券|领券|領券|券|红包|紅包|优惠码|優惠碼|口令|coupon|voucher|promo ?code|discount code|(?:use|with|enter|apply) (?:the )?code|code promo|code de réduction|(?<!\p{L})code\s*[:：]|gutschein|rabattcode|aktionscode|cup[óo]n|c[óo]digo|codice (?:sconto|promo)|buono sconto|cupom|kupon|kod (?:rabatowy|promocyjny)|промокод|купон|クーポン|쿠폰/iu,
   ],
   [
     'flash_sale',
@@ -42,13 +42,18 @@ export function typeFromWords(text: string): PromotionType | null {
   return null;
 }
 
-/** "20% off", "-20%", "8折": a percentage that is a reduction. */
-export const PERCENT_OFF =
-  /[-−–]\s*\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?\s*%\s*(?:off|discount|rabatt|nachlass|günstiger|de réduction|de remise|de descuento|de dto|di sconto|de desconto|taniej|rabatu|zniżki|скидк|OFF|할인|引き|オフ|減)|(?:save|spare|sparen sie|économisez|ahorra|risparmia|economize|oszczędź|extra|up to|upto|bis zu|jusqu'à|hasta|hasta un|fino al|até|do|skidka|скидка)\s*-?\s*\d+(?:[.,]\d+)?\s*%|\d(?:\.\d+)?\s*折|\d{2}\s*折|半价|半價/iu;
-
-/** Words of a reduction by an amount: "立减20", "Save $10", "10 € Rabatt". */
+/** Words of a reduction: "立减20", "Save $10", "10 € Rabatt", "20% de réduction". */
 export const AMOUNT_OFF =
-  /立减|立減|直降|立省|省\s*\d|减\s*\d|減\s*\d|降\s*\d|优惠\s*\d|(?<!\p{L})(?:save|off|rabatt|sparen|spare|nachlass|réduction|remise|descuento|dto|ahorra|sconto|risparmi|desconto|economize|rabat\p{L}*|taniej|скидк\p{L}*|値引|할인)(?!\p{L})/iu;
+  /立减|立減|直降|立省|省\s*\d|减\s*\d|減\s*\d|降\s*\d|优惠\s*\d|値引|할인|(?<!\p{Script=Latin})(?:save|saving|off|discount|rabatt|sparen|spare|nachlass|réduction|remise|économisez|descuento|dto|ahorra|sconto|risparmi\p{L}*|desconto|economize|rabat\p{L}*|zniżk\p{L}*|taniej|скидк\p{L}*)(?!\p{Script=Latin})/iu;
+
+const PERCENT = /\d+(?:[.,]\d+)?\s*%/u;
+const PERCENT_WORDS = /(?<!\p{Script=Latin})(?:up to|upto|extra|bis zu|jusqu['’]à|hasta|fino al|até|do)(?!\p{Script=Latin})|オフ|引き/iu;
+
+/** "20% off", "-20%", "Sconto 30%", "8折", "半价": a percentage that is a reduction. */
+export function isPercentOff(s: string): boolean {
+  if (/[-−–]\s*\d+(?:[.,]\d+)?\s*%|\d\s*折|半价|半價/u.test(s)) return true;
+  return PERCENT.test(s) && (AMOUNT_OFF.test(s) || PERCENT_WORDS.test(s));
+}
 
 /** Sales and campaign words: a promotion even when it gives no figure. */
 export const CAMPAIGN =

@@ -77,6 +77,11 @@ function buildMonthNames(): Map<string, number> {
   return names;
 }
 
+/** True for a month name or abbreviation in one of the shops' languages ("Nov", "novembre"). */
+export function isMonthName(word: string): boolean {
+  return MONTHS.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
 interface DateParts {
   year: number | null;
   month: number;

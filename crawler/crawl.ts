@@ -39,7 +39,10 @@ export interface CrawlOptions {
   browser?: SharedBrowser;
   /** First retry waits this long, doubling per retry (default 1000 ms). */
   retryBackoffMs?: number;
-  /** Longest Retry-After a crawl waits for (default 120 000 ms); a longer one ends the retries. */
+  /**
+   * Longest Retry-After a crawl waits for, pausing the host meanwhile (default 30 000 ms). A longer
+   * one ends the retries of that page at once, recorded with the wait the server asked for.
+   */
   maxRetryAfterMs?: number;
   /** Larger pages fail as 'http' (default 15 MiB). */
   maxBodyBytes?: number;
@@ -100,7 +103,7 @@ export async function crawlListings(targets: CrawlTarget[], opts: CrawlOptions):
     gate: hostGate,
     intervalFor: (host) => Math.max(politeness.delayMs, crawlDelays.get(host) ?? 0),
     retryBackoffMs: opts.retryBackoffMs ?? 1000,
-    maxRetryAfterMs: opts.maxRetryAfterMs ?? 120_000,
+    maxRetryAfterMs: opts.maxRetryAfterMs ?? 30_000,
     maxBodyBytes: opts.maxBodyBytes ?? 15 * 1024 * 1024,
     logLevel: opts.logLevel ?? 'off',
     signal,

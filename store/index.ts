@@ -1,15 +1,14 @@
 // The one way the rest of RivalWatch opens a store: embedded lowdb by default, Postgres at scale.
 import { LowdbStore } from './lowdb.ts';
-import { StoreError, type Store } from './store.ts';
+import type { Store } from './store.ts';
 
 export type StoreSpec = { kind: 'lowdb'; path: string } | { kind: 'postgres'; url: string };
 
 export async function openStore(spec: StoreSpec, opts: { readOnly?: boolean } = {}): Promise<Store> {
   if (spec.kind === 'lowdb') return LowdbStore.open(spec.path, opts);
-  throw new StoreError(
-    'The Postgres store is not built yet: use the embedded store (--store <file.json>) for now.',
-    'unavailable',
-  );
+  // Loaded on demand: the embedded store's users never load the pg driver.
+  const { PostgresStore } = await import('./postgres/store.ts');
+  return PostgresStore.open(spec.url, opts);
 }
 
 export { StoreError } from './store.ts';

@@ -1,0 +1,453 @@
+// The Postgres store: the same Store as the embedded one, for many processes on many machines.
+// Recording applies the shared change-point logic (changepoints.ts) to the listing's current state,
+// read under a row lock inside a transaction, and writes only what changed; an observation at or
+// before the listing's last check is a replay and writes nothing, so a retried crawl job can never
+// add a second change point. Every call commits before it resolves; `flush()` has nothing to do.
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { z } from 'zod';
+import { applyObservation, isReplay, TRACKED_FIELDS } from '../changepoints.ts';
+import { listingIdFor } from '../ids.ts';
+import type {
+  CrawlRun,
+  DocumentRecord,
+  FailureSpan,
+  Listing,
+  ListingHistory,
+  NewListing,
+  Observation,
+  RecordResult,
+  TimeRange,
+  TrackedField,
+} from '../model.ts';
+import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues } from '../schema.ts';
+import { StoreError, type Store } from '../store.ts';
+import { runMigrations, schemaVersion } from './migrations.ts';
+import {
+  HEADS_SQL,
+  HISTORY_SQL,
+  HistoryWrites,
+  LAST_FAILURE_SQL,
+  LISTING_COLUMNS,
+  STATE_SQL,
+  historyFromRow,
+  historyParams,
+  iso,
+  jsonParam,
+  listingFromRow,
+  runFromRow,
+  type HistoryRow,
+  type ListingRow,
+  type RunRow,
+} from './rows.ts';
+import { STORE_MIGRATIONS, STORE_SCHEMA_VERSION } from './schema.ts';
+
+export interface PostgresStoreOptions {
+  /** Reads only (status, inspect): no migrations, every transaction read-only. */
+  readOnly?: boolean;
+  /** Connections in the pool. Default 10. */
+  poolSize?: number;
+  /** Application name shown in pg_stat_activity. Default "rivalwatch". */
+  applicationName?: string;
+}
+
+/** What recording one observation did, with whether it was a replay of one already recorded. */
+export interface RecordOutcome {
+  result: RecordResult;
+  replay: boolean;
+}
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+function invalid(what: string, error: z.ZodError): StoreError {
+  return new StoreError(`${what} is not valid: ${describeIssues(error)}`, 'invalid');
+}
+
+function checkTime(at: string, what: string): void {
+  if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
+}
+
+/** The URL without its password, for messages and `location`. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+function connectionProblem(err: unknown, where: string): StoreError {
+  const e = err as NodeJS.ErrnoException & { code?: string };
+  const detail = e.code ? `${e.code}: ${e.message}` : String(e.message ?? err);
+  return new StoreError(
+    `Cannot reach PostgreSQL at ${where} (${detail}). Check that the server runs and the URL (store.url in the config, or the env variable it names) is right.`,
+    'unavailable',
+  );
+}
+
+/** Postgres error codes that mean "the connection is the problem", not the statement. */
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|57P0[1-3]|08\w\w|28\w\w|3D000)$/.test(code);
+}
+
+export class PostgresStore implements Store {
+  readonly location: string;
+  private closed = false;
+
+  private constructor(
+    /** The connection pool, shared with the crawl queue (server/queue) of the same process. */
+    readonly pool: pg.Pool,
+    /** The database URL as given (with its password): for pg-boss and child processes. */
+    readonly url: string,
+    private readonly readOnly: boolean,
+  ) {
+    this.location = redactUrl(url);
+  }
+
+  /**
+   * Connects and brings the schema up to date (read-only opens only check it). Fails with
+   * StoreError: 'unavailable' when the server cannot be reached, 'not-found' for a read-only open
+   * of a database without RivalWatch tables, 'invalid' when the schema is newer than this code.
+   */
+  static async open(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const readOnly = opts.readOnly ?? false;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      application_name: opts.applicationName ?? 'rivalwatch',
+      // Timestamps leave the server in UTC; a read-only open cannot write even by mistake.
+      options: `-c TimeZone=UTC${readOnly ? ' -c default_transaction_read_only=on' : ''}`,
+    });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const location = redactUrl(url);
+    try {
+      if (readOnly) {
+        const version = await schemaVersion(pool, STORE_MIGRATIONS.name);
+        if (version === null) {
+          throw new StoreError(`The database ${location} has no RivalWatch tables yet. Start RivalWatch with it once (or run "rivalwatch migrate --to postgres").`, 'not-found');
+        }
+        if (version > STORE_SCHEMA_VERSION) {
+          throw new StoreError(`The database ${location} has schema version ${version}, newer than this RivalWatch knows (${STORE_SCHEMA_VERSION}). Upgrade RivalWatch on this machine.`, 'invalid');
+        }
+      } else {
+        await runMigrations(pool, STORE_MIGRATIONS);
+      }
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      if (err instanceof StoreError) throw err;
+      if (isConnectionError(err)) throw connectionProblem(err, location);
+      throw err;
+    }
+    return new PostgresStore(pool, url, readOnly);
+  }
+
+  // Listings -----------------------------------------------------------------------------------
+
+  async addListing(listing: NewListing, at: string): Promise<{ listing: Listing; created: boolean }> {
+    this.assertWritable();
+    const parsed = NewListingSchema.safeParse(listing);
+    if (!parsed.success) throw invalid(`The listing ${listing.url}`, parsed.error);
+    checkTime(at, 'addedAt');
+    // Another process may add the same URL, or a URL whose id prefix collides, at the same moment.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await this.findListingByUrl(listing.url);
+      if (existing) return { listing: existing, created: false };
+      const { rows: taken } = await this.query<{ id: string }>('SELECT id FROM listings WHERE id = ANY($1::text[])', [idCandidates(listing.url)]);
+      const takenIds = new Set(taken.map((r) => r.id));
+      const id = listingIdFor(listing.url, (candidate) => takenIds.has(candidate));
+      const { rows } = await this.query<ListingRow>(
+        `INSERT INTO listings (id, url, competitor, sku, status, added_at, gone_at, own, label)
+         VALUES ($1, $2, $3, $4, 'active', $5, NULL, $6, $7)
+         ON CONFLICT DO NOTHING RETURNING ${LISTING_COLUMNS}`,
+        [id, listing.url, listing.competitor, listing.sku, at, listing.own ?? null, listing.label ?? null],
+      );
+      if (rows[0]) return { listing: listingFromRow(rows[0]), created: true };
+    }
+    throw new StoreError(`Could not add ${listing.url}: other processes kept adding listings with the same id. Try again.`, 'unavailable');
+  }
+
+  async listListings(filter: { competitor?: string; sku?: string; status?: Listing['status'] } = {}): Promise<Listing[]> {
+    this.assertOpen();
+    const { rows } = await this.query<ListingRow>(
+      `SELECT ${LISTING_COLUMNS} FROM listings
+       WHERE ($1::text IS NULL OR competitor = $1) AND ($2::text IS NULL OR sku = $2) AND ($3::text IS NULL OR status = $3)
+       ORDER BY seq`,
+      [filter.competitor ?? null, filter.sku ?? null, filter.status ?? null],
+    );
+    return rows.map(listingFromRow);
+  }
+
+  async getListing(id: string): Promise<Listing | null> {
+    this.assertOpen();
+    const { rows } = await this.query<ListingRow>(`SELECT ${LISTING_COLUMNS} FROM listings WHERE id = $1`, [id]);
+    return rows[0] ? listingFromRow(rows[0]) : null;
+  }
+
+  async findListingByUrl(url: string): Promise<Listing | null> {
+    this.assertOpen();
+    const { rows } = await this.query<ListingRow>(`SELECT ${LISTING_COLUMNS} FROM listings WHERE url = $1`, [url]);
+    return rows[0] ? listingFromRow(rows[0]) : null;
+  }
+
+  async updateListing(id: string, patch: Partial<Pick<Listing, 'status' | 'goneAt' | 'sku' | 'label'>>): Promise<Listing> {
+    this.assertWritable();
+    const parsed = ListingPatchSchema.safeParse(patch);
+    if (!parsed.success) throw invalid(`The change to listing ${id}`, parsed.error);
+    const columns = { status: 'status', goneAt: 'gone_at', sku: 'sku', label: 'label' } as const;
+    const sets: string[] = [];
+    const values: unknown[] = [id];
+    for (const [key, column] of Object.entries(columns)) {
+      const value = parsed.data[key as keyof typeof columns];
+      if (value === undefined) continue;
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    }
+    const { rows } = await this.query<ListingRow>(
+      sets.length
+        ? `UPDATE listings SET ${sets.join(', ')} WHERE id = $1 RETURNING ${LISTING_COLUMNS}`
+        : `SELECT ${LISTING_COLUMNS} FROM listings WHERE id = $1`,
+      values,
+    );
+    if (!rows[0]) throw new StoreError(`No listing with id ${id} in ${this.location}`, 'not-found');
+    return listingFromRow(rows[0]);
+  }
+
+  // Observations -------------------------------------------------------------------------------
+
+  async recordObservation(observation: Observation): Promise<RecordResult> {
+    const [outcome] = await this.record([observation]);
+    return outcome.result;
+  }
+
+  async recordObservations(observations: Observation[]): Promise<RecordResult[]> {
+    return (await this.record(observations)).map((o) => o.result);
+  }
+
+  /**
+   * Records the observations in one transaction, in order, and says which were replays. The
+   * listings' rows stay locked until the commit, so concurrent writers of one listing take turns
+   * and each sees what the previous one wrote.
+   */
+  async record(observations: Observation[]): Promise<RecordOutcome[]> {
+    this.assertWritable();
+    // Everything is checked before anything is applied, so a bad batch changes nothing.
+    observations.forEach((o, i) => {
+      const parsed = ObservationSchema.safeParse(o);
+      if (!parsed.success) throw invalid(`Observation ${i} (listing ${o?.listingId}, ${o?.at})`, parsed.error);
+    });
+    if (observations.length === 0) return [];
+    const ids = [...new Set(observations.map((o) => o.listingId))].sort();
+    return this.transaction(async (client) => {
+      const { rows: locked } = await client.query<{ id: string; status: Listing['status'] }>(
+        'SELECT id, status FROM listings WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+        [ids],
+      );
+      const status = new Map(locked.map((r) => [r.id, r.status]));
+      const missing = ids.find((id) => !status.has(id));
+      if (missing) throw new StoreError(`No listing with id ${missing} in ${this.location}`, 'not-found');
+
+      const heads = await loadHeads(client, ids);
+      const current = new Map(heads);
+      const outcomes: RecordOutcome[] = [];
+      const statusChanges = new Map<string, { status: Listing['status']; goneAt: string | null }>();
+      for (const observation of observations) {
+        const before = current.get(observation.listingId) ?? null;
+        const replay = isReplay(before, observation);
+        const { history, result } = applyObservation(before, observation);
+        outcomes.push({ result, replay });
+        if (replay) continue;
+        current.set(observation.listingId, history);
+        // A `gone` failure marks the listing gone; a page that answers again is active again.
+        const was = statusChanges.get(observation.listingId)?.status ?? status.get(observation.listingId)!;
+        if (!observation.ok && observation.failure.kind === 'gone' && was !== 'gone') {
+          statusChanges.set(observation.listingId, { status: 'gone', goneAt: observation.at });
+        } else if (observation.ok && was === 'gone') {
+          statusChanges.set(observation.listingId, { status: 'active', goneAt: null });
+        }
+      }
+
+      const writes = new HistoryWrites();
+      for (const [id, after] of current) if (after !== heads.get(id)) writes.add(heads.get(id) ?? null, after);
+      for (const statement of writes.statements()) await client.query(statement.text, statement.values);
+      for (const [id, change] of statusChanges) {
+        await client.query('UPDATE listings SET status = $2, gone_at = $3 WHERE id = $1', [id, change.status, change.goneAt]);
+      }
+      return outcomes;
+    });
+  }
+
+  async getHistory(listingId: string, range?: TimeRange): Promise<ListingHistory | null> {
+    const [history] = await this.getHistories([listingId], range);
+    return history ?? null;
+  }
+
+  async getHistories(listingIds: string[], range?: TimeRange): Promise<ListingHistory[]> {
+    this.assertOpen();
+    if (range?.from !== undefined) checkTime(range.from, 'range.from');
+    if (range?.to !== undefined) checkTime(range.to, 'range.to');
+    if (listingIds.length === 0) return [];
+    const { rows } = await this.query<HistoryRow>(HISTORY_SQL, historyParams([...new Set(listingIds)], range));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return listingIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [historyFromRow(row)] : [];
+    });
+  }
+
+  // Crawl runs ---------------------------------------------------------------------------------
+
+  async recordRun(run: CrawlRun): Promise<void> {
+    this.assertWritable();
+    const parsed = CrawlRunSchema.safeParse(run);
+    if (!parsed.success) throw invalid(`Crawl run ${run.id}`, parsed.error);
+    const r = parsed.data;
+    await this.query(
+      `INSERT INTO crawl_runs (id, competitor, started_at, finished_at, at, listings, ok, failed, failures_by_kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+       ON CONFLICT (id) DO UPDATE SET competitor = EXCLUDED.competitor, started_at = EXCLUDED.started_at,
+         finished_at = EXCLUDED.finished_at, at = EXCLUDED.at, listings = EXCLUDED.listings, ok = EXCLUDED.ok,
+         failed = EXCLUDED.failed, failures_by_kind = EXCLUDED.failures_by_kind`,
+      [r.id, r.competitor, r.startedAt, r.finishedAt, r.at, r.listings, r.ok, r.failed, jsonParam(r.failuresByKind)],
+    );
+  }
+
+  async listRuns(filter: { competitor?: string; limit?: number } = {}): Promise<CrawlRun[]> {
+    this.assertOpen();
+    const { rows } = await this.query<RunRow>(
+      `SELECT id, competitor, started_at, finished_at, at, listings, ok, failed, failures_by_kind FROM crawl_runs
+       WHERE ($1::text IS NULL OR competitor = $1) ORDER BY started_at DESC, seq LIMIT $2`,
+      [filter.competitor ?? null, filter.limit ?? null],
+    );
+    return rows.map(runFromRow);
+  }
+
+  // Documents ----------------------------------------------------------------------------------
+
+  async putDocument<T>(kind: string, id: string, doc: T, at: string): Promise<void> {
+    this.assertWritable();
+    if (kind === '' || id === '' || kind === '__proto__' || id === '__proto__') {
+      throw new StoreError(`A document needs a non-empty kind and id other than "__proto__" (got ${JSON.stringify(kind)}/${JSON.stringify(id)})`, 'invalid');
+    }
+    checkTime(at, 'updatedAt');
+    const json = JSON.stringify(doc);
+    if (json === undefined) throw new StoreError(`Document ${kind}/${id} is not JSON data`, 'invalid');
+    await this.query(
+      `INSERT INTO documents (kind, id, doc, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at`,
+      [kind, id, jsonParam(JSON.parse(json)), at],
+    );
+  }
+
+  async getDocument<T>(kind: string, id: string): Promise<DocumentRecord<T> | null> {
+    this.assertOpen();
+    const { rows } = await this.query<{ kind: string; id: string; doc: T; updated_at: Date }>(
+      'SELECT kind, id, doc, updated_at FROM documents WHERE kind = $1 AND id = $2',
+      [kind, id],
+    );
+    return rows[0] ? { kind: rows[0].kind, id: rows[0].id, doc: rows[0].doc, updatedAt: iso(rows[0].updated_at) } : null;
+  }
+
+  /** Oldest first (by `updatedAt`, then id), so an outbox is worked through in order. */
+  async listDocuments<T>(kind: string): Promise<DocumentRecord<T>[]> {
+    this.assertOpen();
+    const { rows } = await this.query<{ kind: string; id: string; doc: T; updated_at: Date }>(
+      'SELECT kind, id, doc, updated_at FROM documents WHERE kind = $1 ORDER BY updated_at, id COLLATE "C"',
+      [kind],
+    );
+    return rows.map((r) => ({ kind: r.kind, id: r.id, doc: r.doc, updatedAt: iso(r.updated_at) }));
+  }
+
+  async deleteDocument(kind: string, id: string): Promise<boolean> {
+    this.assertWritable();
+    const { rowCount } = await this.query('DELETE FROM documents WHERE kind = $1 AND id = $2', [kind, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  // Lifecycle ----------------------------------------------------------------------------------
+
+  async flush(): Promise<void> {
+    this.assertOpen();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  // Internals ----------------------------------------------------------------------------------
+
+  /** Runs `work` in one transaction on one connection; rolls back when it throws. */
+  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw isConnectionError(err) ? connectionProblem(err, this.location) : err;
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw isConnectionError(err) ? connectionProblem(err, this.location) : err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(text, values);
+    } catch (err) {
+      throw isConnectionError(err) ? connectionProblem(err, this.location) : err;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError(`The store ${this.location} is closed`, 'unavailable');
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw new StoreError(`${this.location} is open read-only; changes need a process that opens the store for writing.`, 'invalid');
+  }
+}
+
+/** Every id listingIdFor may give `url`: the prefixes of l_ + sha256(url), shortest first. */
+function idCandidates(url: string): string[] {
+  const full = `l_${createHash('sha256').update(url).digest('hex')}`;
+  const out: string[] = [];
+  for (let length = listingIdFor(url).length; length <= full.length; length += 2) out.push(full.slice(0, length));
+  return out;
+}
+
+/** The part of each listing's history that applyObservation reads: state, last points, last failure span. */
+async function loadHeads(client: pg.PoolClient, ids: string[]): Promise<Map<string, ListingHistory>> {
+  const [states, points, failures] = [
+    await client.query<HistoryRow>(STATE_SQL, [ids]),
+    await client.query<{ listing_id: string; field: TrackedField; at: Date; last_seen_at: Date; value: unknown }>(HEADS_SQL, [ids, TRACKED_FIELDS]),
+    await client.query<{ listing_id: string; kind: FailureSpan['kind']; reason: string; http_status: number | null; first_at: Date; last_at: Date; count: number }>(
+      LAST_FAILURE_SQL,
+      [ids],
+    ),
+  ];
+  const heads = new Map<string, ListingHistory>();
+  for (const row of states.rows) heads.set(row.id, historyFromRow(row));
+  for (const p of points.rows) {
+    const h = heads.get(p.listing_id);
+    if (h) h.fields[p.field].push({ at: iso(p.at), lastSeenAt: iso(p.last_seen_at), value: p.value } as never);
+  }
+  for (const f of failures.rows) {
+    const h = heads.get(f.listing_id);
+    if (h) h.failures.push({ kind: f.kind, reason: f.reason, httpStatus: f.http_status, firstAt: iso(f.first_at), lastAt: iso(f.last_at), count: f.count });
+  }
+  return heads;
+}

@@ -1,15 +1,25 @@
 // Shops print several promotions in one line ("包邮 | 8折", "满300减50 包邮") and one promotion
 // across several pieces ("限时折扣 仅剩 02:13:45", "满200减20/满400减50"). Texts are cut at
-// strong separators, then at spaces/commas where both sides are promotions of their own kinds;
-// pieces that are not promotions alone (a countdown, a price) stay with the one before.
+// strong separators ("|", "•", ";"), and in CJK text also at spaces, commas and slashes where
+// both sides are promotions of their own kinds; pieces that are no promotion alone (a
+// countdown, a price) stay with the one before.
 import type { Promotion, PromotionType } from '../../../store/model.ts';
-import { arabicNumerals } from './fields.ts';
+import { arabicNumerals, moneyMentions, percentOff } from './fields.ts';
 import { cleanText, looksLikePromotion, parsePromotion, promotionType, type PromotionContext } from './parse.ts';
+import { parseEndsAt } from './time.ts';
 
-const STRONG = /\s*(?:[|｜•·;；\n\r\t]|\s\+\s|\s[-–—]\s(?![\p{Sc}\d]))\s*/u;
+/** Strong separators (group 1) always end a promotion; weak ones (group 2) only between two promotions. */
+const SEPARATORS_CJK = /(\s*(?:[|｜•·;；\n\r\t]|\s\+\s|\s[-–—]\s(?![\p{Sc}\d]))\s*)|([\s,，、]+|\/(?!\s*\d+\s*(?:件|kg|g|ml|l)(?![\p{L}])))/gu;
+const SEPARATORS_LATIN = /(\s*(?:[|｜•·;；\n\r\t]|\s\+\s|\s[-–—]\s(?![\p{Sc}\d]))\s*)|(\s*[,，]\s+)/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 /** Kinds whose figures come in the pieces after their name ("会员价 ¥89", "领券 满199减20"). */
 const ABSORBING: PromotionType[] = ['flash_sale', 'coupon', 'member_price', 'group_buy', 'presale', 'other'];
+
+/** A piece that only says when something ends ("Ends in 02:00:00", "仅剩 3天") belongs to the one before. */
+function onlyEndTime(piece: string): boolean {
+  const s = arabicNumerals(piece.normalize('NFKC'));
+  return parseEndsAt(s, '2000-01-01T00:00:00Z') !== null && percentOff(s) === null && moneyMentions(s, 'USD').length === 0;
+}
 
 function kindOf(piece: string): PromotionType | null {
   const s = arabicNumerals(piece.normalize('NFKC'));
@@ -17,40 +27,55 @@ function kindOf(piece: string): PromotionType | null {
   return promotionType(s, /(?:满|滿)\s*\d|spend|orders? over|(?<!\p{L})(?:over|above|ab|dès)\s*\S*\d/iu.test(s));
 }
 
-/** Cut one text into the promotions it holds. */
-function splitText(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(STRONG)) {
-    const piece = cleanText(part);
-    if (!piece) continue;
-    // Only CJK text separates promotions with bare spaces; Western phrases are words.
-    const cuts = CJK.test(piece) ? piece.split(/[\s,，、]+|\/(?!\s*\d+\s*(?:件|kg|g|ml|l)\b)/u) : piece.split(/\s*[,，]\s+(?=\S)/u);
-    let group: string[] = [];
-    let groupKind: PromotionType | null = null;
-    let groupHasFigure = false;
-    const flush = () => {
-      if (group.length) out.push(group.join(' '));
-      group = [];
-      groupKind = null;
-      groupHasFigure = false;
-    };
-    for (const cut of cuts.map(cleanText).filter(Boolean)) {
-      const kind = kindOf(cut);
-      const hasFigure = /\d/.test(cut);
-      const joins =
-        group.length > 0 &&
-        (kind === null ||
-          kind === groupKind ||
-          (groupKind !== null && ABSORBING.includes(groupKind) && !groupHasFigure && kind !== 'free_shipping') ||
-          (groupKind === 'other' && !groupHasFigure));
-      if (!joins) flush();
-      group.push(cut);
-      if (groupKind === null || groupKind === 'other') groupKind = kind ?? groupKind;
-      groupHasFigure ||= hasFigure;
+interface Piece {
+  start: number;
+  end: number;
+  /** A strong separator stands before this piece. */
+  strong: boolean;
+}
+
+function pieces(text: string): Piece[] {
+  // Only CJK text separates promotions with bare spaces; Western phrases are words.
+  const separators = CJK.test(text) ? SEPARATORS_CJK : SEPARATORS_LATIN;
+  const out: Piece[] = [];
+  let start = 0;
+  let strong = false;
+  for (const m of text.matchAll(separators)) {
+    if (m.index > start) {
+      out.push({ start, end: m.index, strong });
+      strong = false;
     }
-    flush();
+    strong ||= m[1] !== undefined;
+    start = m.index + m[0].length;
   }
+  if (start < text.length) out.push({ start, end: text.length, strong });
   return out;
+}
+
+/** Cut one text into the promotions it holds, each as the original substring. */
+function splitText(text: string): string[] {
+  const groups: { start: number; end: number; kind: PromotionType | null; hasFigure: boolean }[] = [];
+  for (const piece of pieces(text)) {
+    const cut = text.slice(piece.start, piece.end);
+    const kind = kindOf(cut);
+    const group = groups[groups.length - 1];
+    const joins =
+      group !== undefined &&
+      (kind === null ||
+        onlyEndTime(cut) ||
+        (!piece.strong &&
+          (kind === group.kind ||
+            (group.kind !== null && ABSORBING.includes(group.kind) && !group.hasFigure && kind !== 'free_shipping') ||
+            (group.kind === 'other' && !group.hasFigure))));
+    if (joins) {
+      group.end = piece.end;
+      if (group.kind === null || group.kind === 'other') group.kind = kind ?? group.kind;
+      group.hasFigure ||= /\d/.test(cut);
+    } else {
+      groups.push({ start: piece.start, end: piece.end, kind, hasFigure: /\d/.test(cut) });
+    }
+  }
+  return groups.map((g) => cleanText(text.slice(g.start, g.end))).filter(Boolean);
 }
 
 function key(p: Promotion): string {

@@ -6,6 +6,18 @@
 import { currencyCandidates, currencyFromContext, resolveCurrency } from './currency.ts';
 import { decimalToMinor, minorDigits } from './money.ts';
 import { digitsToString, readNumber, shiftDecimal } from './separators.ts';
+import {
+  blankNonPrices,
+  CURRENT_LABEL,
+  FREE_WORDS,
+  FROM_AFTER,
+  FROM_BEFORE,
+  instalment,
+  LIST_LABEL,
+  NOT_A_PRICE_FREE,
+  PER_UNIT,
+  RANGE_GAP,
+} from './price-words.ts';
 import { findCurrencyTokens, findNumbers, type CurrencyToken, type NumberToken } from './tokens.ts';
 
 export { formatMoney, minorDigits, toMinor } from './money.ts';
@@ -40,48 +52,7 @@ export interface PriceContext {
   domain?: string | null;
 }
 
-const FREE_WORDS = /(?<!\p{L})(?:free|gratis|kostenlos|gratuit|gratuite|gratuito|grátis|darmowy|darmowe|za darmo|bezpłatn\p{L}*|бесплатно|免费|免費|無料|무료)(?!\p{L})/iu;
-/** "Free shipping" is not a price of zero. */
-const NOT_A_PRICE_FREE = /shipping|delivery|returns?|versand|lieferung|livraison|env[ií]o|spedizione|frete|dostaw|доставк|包邮|运费|配送|送料|배송|trial|gift|geschenk|cadeau|regalo|赠/iu;
-
-const FROM_BEFORE = /(?:^|[^\p{L}])(?:from|starting at|starts at|starting from|as low as|ab|à partir de|a partir de|dès|desde|da|od|от|vanaf|fra|från|alkaen|低至|最低)\s*[:：]?\s*$/iu;
-const FROM_AFTER = /^\s*(?:起售|起价|起|から|부터|~(?!\s*\d)|〜(?!\s*\d)|～(?!\s*\d)|\+(?!\s*\d))/u;
-const RANGE_GAP = /^\s*(?:-|–|—|−|~|〜|～|to|bis|à|a|al|hasta|até|do|до|至|到)\s*$/iu;
-const PER_UNIT = /^\s*(\/\s*(?:\d+(?:[.,]\d+)?\s*)?\p{L}[\p{L}\d]*\.?|(?:per|pro|par|por|al|je|за)\s+(?:\d+\s*)?\p{L}+|(?:a|an)\s+(?:month|year|week|day)|each|ea\.|mtl\.|monatlich|mensuel|mensual|\/\s*月|每月|\s*x\s*\d+\s*(?:months?|mois|Monate|meses|mesi|期))/iu;
-/** Instalments written before the amount: "12x de R$ 108,33", "12 cuotas de $1.299", "月供¥99". */
-const INSTALMENT_BEFORE = /(?:(\d+)\s*(?:x|×|cuotas|mensualidades|meses|parcelas|rate|raty|Raten|期)\s*(?:de|von|di|po|sin interés|sem juros)?|(月供|月付|每月|分期))\s*[:：]?\s*$/iu;
-
-function instalment(before: string): string | null {
-  const m = INSTALMENT_BEFORE.exec(before);
-  if (!m) return null;
-  return m[1] ? `${m[1]}x` : '/月';
-}
 const MULTIPLIERS: Record<string, number> = { 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8 };
-
-/** Replace with spaces, keeping every other character where it was. */
-function blank(s: string, re: RegExp): string {
-  return s.replace(re, (m) => ' '.repeat(m.length));
-}
-
-/** Remove numbers that are not prices: percentages, dates, times, ratings, counts. */
-function blankNonPrices(s: string): string {
-  let t = s;
-  t = blank(t, /[-−–]?\s?\d+(?:[.,]\d+)?\s*%/gu);
-  t = blank(t, /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?/gu);
-  t = blank(t, /(?<![\d.,])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.,]*\d)/gu);
-  t = blank(t, /\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/gu);
-  t = blank(t, /(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d])/gu);
-  t = blank(t, /\d\s*つ星のうち\s*\d(?:[.,]\d)?/gu);
-  t = blank(t, /(?<![\d.,])\d(?:[.,]\d{1,2})?\s*(?:out of|von|sur|su|de|z|из|の)\s*(?:5|10)(?![\d.,])/giu);
-  t = blank(t, /(?<![\p{Sc}\d.,]\s?)\d(?:[.,]\d{1,2})?\s*\/\s*(?:5|10)(?![\d.,])/gu);
-  t = blank(t, /(?<![\d.,])\d(?:[.,]\d{1,2})?\s*(?:stars?|Sterne\p{L}*|étoiles?|estrellas?|stelle|estrelas?|gwiazd\p{L}*|звезд\p{L}*|星|분|分(?!钟))/giu);
-  t = blank(t, /(?:已售|已拼|销量|月销|sold|verkauft)\s*[:：]?\s*\d[\d.,'’ ]*(?:\s*[kKmM万萬])?\s*\+?/giu);
-  t = blank(
-    t,
-    /\d[\d.,'’ ]*(?:\s*[kKmM万萬])?\s*\+?\s*(?:customer |global )?(?:ratings?|reviews?|Bewertungen|Rezensionen|avis|évaluations|valoraciones|opiniones|recensioni|avaliações|opinii|отзыв\p{L}*|条评价|条评论|人评价|评价|sold|verkauft|vendus|vendidos|venduti|已售|人付款|人已购买|人收货|件已售|人想要)/giu,
-  );
-  return t;
-}
 
 function decimalSeparatorOf(lang: string | null | undefined): '.' | ',' | null {
   if (!lang) return null;
@@ -119,13 +90,17 @@ function freePrice(s: string, ctx: PriceContext): ParsedPrice | null {
  * Pick the number a currency marks, strong marks ("$", "EUR", "元") over letter ones ("ft", "kr");
  * numbers stuck to words ("A4", "1080p") and quantities ("2 件", "64 GB") are never prices.
  */
-function choosePrimary(numbers: NumberToken[], pence: boolean): number {
+function choosePrimary(s: string, numbers: NumberToken[], pence: boolean): number {
   let best = -1;
-  let bestScore = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
   numbers.forEach((n, i) => {
     if (n.quantity || n.glued || (n.subunit === 'p' && !pence)) return;
     const subunitStrength = n.subunit ? 3 : 0;
-    const score = Math.max(n.before?.strength ?? 0, n.after?.strength ?? 0, subunitStrength);
+    const label = s.slice(Math.max(0, n.start - 40), n.start);
+    // A labelled list price ("was", "原价", "UVP") yields to any other marked number; a selling-price
+    // label ("now", "到手价") breaks ties between marked ones.
+    const labelWeight = LIST_LABEL.test(label) ? -2.5 : CURRENT_LABEL.test(label) ? 0.5 : 0;
+    const score = Math.max(n.before?.strength ?? 0, n.after?.strength ?? 0, subunitStrength) + labelWeight;
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -168,7 +143,7 @@ export function parsePrice(text: string, ctx: PriceContext = {}): ParsedPrice | 
   const cleared = blankNonPrices(s);
   const tokens = findCurrencyTokens(cleared);
   const numbers = findNumbers(cleared, tokens);
-  const i = choosePrimary(numbers, currencyFromContext(ctx) === 'GBP');
+  const i = choosePrimary(cleared, numbers, currencyFromContext(ctx) === 'GBP');
   if (i < 0) return freePrice(s, ctx);
   const primary = numbers[i];
 

@@ -2,13 +2,15 @@
 import type { Command } from 'commander';
 import { findConfigFile, loadConfig, resolveStoreSpec, ConfigError, type LoadedConfig } from './config.ts';
 import { openStore } from '../store/index.ts';
-import type { Store } from '../store/store.ts';
+import { StoreError, type Store } from '../store/store.ts';
 
 export interface CommandContext {
   /** Loads and validates the config named by --config, RIVALWATCH_CONFIG or the default file name. */
   config(): LoadedConfig;
   /** Opens the configured store; read-only opens do not take the writer lock. */
   openStore(opts?: { readOnly?: boolean }): Promise<Store>;
+  /** Read-only open that answers null when no store exists yet (nothing crawled so far). */
+  openExistingStore(): Promise<Store | null>;
 }
 
 export function createContext(program: Command): CommandContext {
@@ -24,6 +26,14 @@ export function createContext(program: Command): CommandContext {
     },
     async openStore(opts) {
       return openStore(resolveStoreSpec(ctx.config()), opts);
+    },
+    async openExistingStore() {
+      try {
+        return await openStore(resolveStoreSpec(ctx.config()), { readOnly: true });
+      } catch (err) {
+        if (err instanceof StoreError && err.code === 'not-found') return null;
+        throw err;
+      }
     },
   };
   return ctx;

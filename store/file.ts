@@ -75,7 +75,7 @@ export async function readStoreFile(storePath: string): Promise<StoreFile | null
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return null;
     throw new StoreError(
-      `Cannot read the store file ${storePath} (${e.code ?? e.message}). Check that it is a readable file, or use another one with --store <path>.`,
+      `Cannot read the store file ${storePath} (${e.code ?? e.message}). Check that it is a readable file, or use another one with the config's store.path (or --config).`,
       'unreadable',
     );
   }
@@ -83,7 +83,7 @@ export async function readStoreFile(storePath: string): Promise<StoreFile | null
   if (parsed.ok) return parsed.data;
   if (parsed.code === 'unreadable') {
     throw new StoreError(
-      `Cannot use the store file ${storePath}: ${parsed.problem}. Upgrade RivalWatch, or use another store file with --store <path>. The file was not changed.`,
+      `Cannot use the store file ${storePath}: ${parsed.problem}. Upgrade RivalWatch, or use another store file with the config's store.path (or --config). The file was not changed.`,
       'unreadable',
     );
   }

@@ -62,7 +62,7 @@ export async function acquireStoreLock(storePath: string, staleMs = DEFAULT_LOCK
       const owner = await readOwner(storePath);
       const staleSeconds = Math.ceil(Math.max(staleMs, 2000) / 1000);
       throw new StoreError(
-        `${describeOwner(owner)} is using ${storePath}. Stop it, or use another store file with --store <path>. ` +
+        `${describeOwner(owner)} is using ${storePath}. Stop it, or use another store file with the config's store.path (or --config). ` +
           `If no such process is running, its lock (${storePath}.lock) frees itself within ${staleSeconds} s.`,
         'locked',
       );

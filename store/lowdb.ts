@@ -85,7 +85,7 @@ export class LowdbStore implements Store {
     if (opts.readOnly) {
       const data = await readStoreFile(absolute);
       if (data === null) {
-        throw new StoreError(`There is no store at ${absolute} yet. Run a crawl first, or point to the right file with --store <path>.`, 'not-found');
+        throw new StoreError(`There is no store at ${absolute} yet. Run a crawl first, or point to the right file with the config's store.path (or --config).`, 'not-found');
       }
       return new LowdbStore(new Low(new StoreFileAdapter(absolute), data), absolute, null, options);
     }
@@ -93,7 +93,7 @@ export class LowdbStore implements Store {
     try {
       await mkdir(dirname(absolute), { recursive: true });
     } catch (err) {
-      throw new StoreError(`Cannot create the folder for ${absolute} (${(err as NodeJS.ErrnoException).code}). Choose a writable place with --store <path>.`, 'unreadable');
+      throw new StoreError(`Cannot create the folder for ${absolute} (${(err as NodeJS.ErrnoException).code}). Choose a writable place with the config's store.path (or --config).`, 'unreadable');
     }
     const canonical = join(await realpath(dirname(absolute)), basename(absolute));
     if (openForWriting.has(canonical)) {
@@ -109,7 +109,7 @@ export class LowdbStore implements Store {
       // A new store exists on disk from the start, so `status` and a second process see it.
       if (existing === null) {
         await db.write().catch((err: Error) => {
-          throw new StoreError(`Cannot create the store file ${absolute} (${err.message}). Choose a writable place with --store <path>.`, 'unreadable');
+          throw new StoreError(`Cannot create the store file ${absolute} (${err.message}). Choose a writable place with the config's store.path (or --config).`, 'unreadable');
         });
       }
       return new LowdbStore(db, absolute, { lock, canonical }, options);

@@ -141,7 +141,12 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--sku <sku>', 'only this SKU')
     .option('--json', 'print JSON')
     .action(async (opts: { competitor?: string; sku?: string; json?: boolean }) => {
-      const store = await ctx.openStore({ readOnly: true });
+      const store = await ctx.openExistingStore();
+      if (!store) {
+        if (opts.json) console.log('[]');
+        else console.log('No listings yet: add some with "rivalwatch track URL --sku SKU" or "rivalwatch import FILE.csv".');
+        return;
+      }
       try {
         const listings = await store.listListings({ competitor: opts.competitor, sku: opts.sku });
         if (opts.json) console.log(JSON.stringify(listings, null, 2));

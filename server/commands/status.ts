@@ -77,7 +77,11 @@ export const register: RegisterCommand = (program, ctx) => {
     .description('summarize listings, history, the last run and the failures per competitor')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const store = await ctx.openStore({ readOnly: true });
+      const store = await ctx.openExistingStore();
+      if (!store) {
+        console.log(opts.json ? JSON.stringify({ store: null, listings: 0, changePoints: 0, competitors: [] }) : 'Nothing recorded yet: run "rivalwatch crawl" once or "rivalwatch start".');
+        return;
+      }
       try {
         const report = await buildStatus(store);
         console.log(opts.json ? JSON.stringify(report, null, 2) : formatStatus(report));

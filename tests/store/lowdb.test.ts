@@ -199,7 +199,7 @@ describe('one process owns the file', () => {
     expect(error.code).toBe('locked');
     expect(error.message).toContain(path);
     expect(error.message).toContain(`pid ${holder.process.pid}`);
-    expect(error.message).toContain('--store');
+    expect(error.message).toContain('store.path');
 
     const other = startChild('open', path);
     await other.exited;

@@ -157,6 +157,11 @@ export class DigestContext {
     return r;
   }
 
+  /** Read during the week and still listed at its end: its end-of-week values count. */
+  live(e: Entry, w: Week): boolean {
+    return this.read(e, w) && (e.goneMs === null || e.goneMs > w.closeMs);
+  }
+
   /** Our price for a SKU at `ms` in the digest currency: the configured one, else our own page's effective price. */
   ourPriceAt(sku: string, ms: number): Money | null {
     const configured = this.products.get(sku)?.ourPrice ?? null;
@@ -195,13 +200,13 @@ export class DigestContext {
 
   /** Effective price in the digest currency of a listing at the end of a week, when it was read then. */
   effectiveIfRead(e: Entry, w: Week): Money | null {
-    if (!this.read(e, w)) return null;
+    if (!this.live(e, w)) return null;
     const m = e.series.effectiveAt(w.closeMs);
     return m && m.currency === this.currency ? m : null;
   }
 
   priceIfRead(e: Entry, w: Week): Money | null {
-    if (!this.read(e, w)) return null;
+    if (!this.live(e, w)) return null;
     const m = e.series.at('price', w.closeMs);
     return m && m.currency === this.currency ? m : null;
   }

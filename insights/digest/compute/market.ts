@@ -84,7 +84,7 @@ export function stock(ctx: DigestContext): { wentOut: StockEvent[]; returned: St
       if (after === 'out_of_stock' && before !== 'out_of_stock') wentOut.push(ev('stock-out'));
       if (before === 'out_of_stock' && after !== 'out_of_stock') returned.push(ev('stock-back'));
     }
-    if (ctx.read(e, W) && e.series.availabilityAt(W.closeMs) === 'out_of_stock') {
+    if (ctx.live(e, W) && e.series.availabilityAt(W.closeMs) === 'out_of_stock') {
       out.push({ id: `stock:${e.listing.id}`, ref: e.ref, at: e.series.since('availability', W.closeMs)!, availability: 'out_of_stock', ours });
     }
   }
@@ -108,7 +108,7 @@ export function reviews(ctx: DigestContext): { changes: ReviewChange[]; byCompet
   const changes: ReviewChange[] = [];
   const perCompetitor = new Map<string, { now: number[]; before: number[]; newReviews: number; drops: number; spikes: number }>();
   for (const e of ctx.entries) {
-    if (!ctx.read(e, W)) continue;
+    if (!ctx.live(e, W)) continue;
     const s = e.series;
     const rating = s.ratingAt(W.closeMs);
     const previousRating = s.ratingAt(P.closeMs);

@@ -66,7 +66,7 @@ function transitions(ctx: DigestContext, e: Entry, w: Week): { started: Promotio
 
 /** The promotions shown at the end of the week, each dated from when it first appeared without a break. */
 function running(ctx: DigestContext, e: Entry, w: Week): PromotionEvent[] {
-  if (!ctx.read(e, w)) return [];
+  if (!ctx.live(e, w)) return [];
   const i = e.series.indexAt('promotions', w.closeMs);
   if (i < 0) return [];
   const points = e.series.points('promotions');

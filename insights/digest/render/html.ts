@@ -23,8 +23,8 @@ function cell(c: Cell, header = false): string {
   if (c.href) inner = `<a href="${escapeHtml(c.href)}" style="color:${C.accent};text-decoration:none">${inner}</a>`;
   if (c.spark) {
     const svg = sparkline(c.spark, c.text);
-    // The chart replaces the list of values; the values stay readable as its label and below.
-    inner = svg ? `${svg}<div style="font-size:9px;color:${C.muted};max-width:110px;overflow-wrap:anywhere">${escapeHtml(c.text)}</div>` : '–';
+    // The first and last values stay readable under the chart for clients that drop SVG.
+    inner = svg ? `${svg}<div style="font-size:10px;color:${C.muted};white-space:nowrap">${escapeHtml(c.text)}</div>` : '–';
   }
   if (c.bar) inner = `${bar(c.bar.value, c.bar.max, c.bar.center)}&nbsp;${inner}`;
   return `<${header ? 'th' : 'td'} style="${style}">${inner}</${header ? 'th' : 'td'}>`;
@@ -33,10 +33,11 @@ function cell(c: Cell, header = false): string {
 function renderTable(t: ViewTable, none: string, more: (n: number) => string): string {
   const title = t.title ? `<h3 style="font-size:13px;margin:14px 0 4px;color:${C.text}">${escapeHtml(t.title)}</h3>` : '';
   if (t.rows.length === 0) return `${title}<p style="margin:4px 0;color:${C.muted};font-size:12px">${escapeHtml(none)}</p>`;
-  const head = `<tr>${t.columns.map((c) => cell({ text: c }, true)).join('')}</tr>`;
+  const numeric = t.columns.map((_, i) => t.rows.some((r) => r.cells[i]?.numeric));
+  const head = `<tr>${t.columns.map((c, i) => cell({ text: c, numeric: numeric[i] }, true)).join('')}</tr>`;
   const rows = t.rows.map((r) => `<tr${r.id ? ` id="${anchorOf(r.id)}"` : ''}>${r.cells.map((c) => cell(c)).join('')}</tr>`).join('');
   const tail = t.more > 0 ? `<p style="margin:4px 0;color:${C.muted};font-size:11px">${escapeHtml(more(t.more))}</p>` : '';
-  return `${title}<table role="table" cellpadding="0" cellspacing="0" width="100%" style="border-collapse:collapse;font-size:12px;line-height:1.35">${head}${rows}</table>${tail}`;
+  return `${title}<table role="table" cellpadding="0" cellspacing="0" width="100%" style="border-collapse:collapse;font-size:12px;line-height:1.35;margin-bottom:10px">${head}${rows}</table>${tail}`;
 }
 
 function renderSection(s: ViewSection, none: string, more: (n: number) => string): string {

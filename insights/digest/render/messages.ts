@@ -41,7 +41,7 @@ export interface Messages {
     | 'depth' | 'maxDepth' | 'promotion' | 'at' | 'was' | 'price' | 'low30' | 'claimed' | 'real' | 'since'
     | 'theirs' | 'gap' | 'status' | 'rating' | 'reviews' | 'newReviews' | 'positiveRate' | 'newNegative' | 'segment'
     | 'skus' | 'undercuts' | 'stockOuts' | 'listings' | 'read' | 'notRead' | 'withFailures' | 'reason' | 'lastRead' | 'evidence'
-    | 'title' | 'maxGap' | 'new',
+    | 'title' | 'maxGap' | 'new' | 'spikes',
     string
   >;
   kpi: { index: string; read: string; undercuts: string; promotions: string; stockOuts: string; reviews: string };
@@ -111,7 +111,7 @@ const en: Messages = {
     reviews: 'Reviews', newReviews: 'New', positiveRate: 'Positive', newNegative: 'New negative', segment: 'Segment',
     skus: 'SKUs', undercuts: 'Undercuts', stockOuts: 'Stock-outs', listings: 'Listings', read: 'Read', notRead: 'Not read',
     withFailures: 'With failures', reason: 'Reason', lastRead: 'Last read', evidence: 'Evidence',
-    title: 'Title', maxGap: 'Max gap', new: 'New',
+    title: 'Title', maxGap: 'Max gap', new: 'New', spikes: 'Spikes',
   },
   kpi: { index: 'Price index', read: 'Listings read', undercuts: 'Undercut SKUs', promotions: 'Promotions started / ended', stockOuts: 'Stock-outs', reviews: 'Rating drops' },
   overall: 'All competitors',
@@ -140,9 +140,9 @@ const en: Messages = {
     undercut: '{competitor} undercuts {skus} of our SKUs by {gap} on average since {since}: review the prices of {products}.',
     'price-dump': '{competitor} cut {products} by {change} to {to} (ours {ours}): check whether it is a clearance or a price dump before matching.',
     'stock-opportunity': '{competitor} is out of stock on {skus} of our SKUs since {since} ({products}): hold our price and push traffic while it lasts.',
-    'counter-promotion': '{competitor} started {count} promotions of up to {depth} off on our SKUs ({products}): decide on a counter-offer.',
+    'counter-promotion': '{competitor} started promotions of up to {depth} off on our SKUs ({count}: {products}): decide on a counter-offer.',
     'priced-above': 'We are {gap} above the competitor median {segment} ({skus} SKUs): review our prices.',
-    'misleading-discount': '{competitor} shows {count} discounts whose “was” price is above the 30-day low (up to {claimed} claimed; {products}): do not match the claimed discount.',
+    'misleading-discount': '{competitor} shows discounts whose “was” price is above the 30-day low ({count}, up to {claimed} claimed: {products}): do not match the claimed discount.',
     'competitor-reviews': '{products} at {competitor}: rating {previous} → {rating}{negative}: highlight our reviews and service on this product.',
     'fix-crawling': 'Only {read} of {listings} {competitor} listings were read this week ({reason}): fix crawling, the figures above miss the rest.',
   },
@@ -203,7 +203,7 @@ const zh: Messages = {
     reviews: '评价数', newReviews: '新增', positiveRate: '好评率', newNegative: '新增差评', segment: '分组',
     skus: 'SKU 数', undercuts: '低价', stockOuts: '缺货', listings: '商品数', read: '已读取', notRead: '未读取',
     withFailures: '有失败', reason: '原因', lastRead: '最后读取', evidence: '依据',
-    title: '标题', maxGap: '最大差距', new: '新增',
+    title: '标题', maxGap: '最大差距', new: '新增', spikes: '差评激增',
   },
   kpi: { index: '价格指数', read: '已读取商品', undercuts: '被低价 SKU', promotions: '新开 / 结束促销', stockOuts: '缺货', reviews: '评分下降' },
   overall: '全部竞品',

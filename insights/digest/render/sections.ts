@@ -11,6 +11,13 @@ function table(columns: string[], rows: Row[], keep: ReadonlySet<string>, title?
 
 const num = (text: string): Cell => ({ text, numeric: true });
 
+/** "98.4 → 104.6": the first and last known values of a trend (all of them are in the JSON and CSV). */
+function trendText(values: readonly (number | null)[], show: (x: number) => string): string {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return '–';
+  return known.length === 1 ? show(known[0]) : `${show(known[0])} → ${show(known[known.length - 1])}`;
+}
+
 export function buildSections(k: TextKit, d: Digest): ViewSection[] {
   const { m, fmt } = k;
   const keep = new Set(d.actions.flatMap((a) => a.evidence));
@@ -25,7 +32,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
       changeCell(k, f.change, false),
       changeCell(k, f.yearOverYear, false),
       num(String(f.matchedSkus)),
-      { text: f.trend.map((x) => fmt.number(x)).join(' '), spark: f.trend },
+      { text: trendText(f.trend, (x) => fmt.number(x)), spark: f.trend },
     ],
   });
   const index: ViewSection = {
@@ -64,7 +71,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(money(c.minimum?.price)),
             changeCell(k, c.likeForLikePct),
             num(`${c.drops} / ${c.rises}`),
-            { text: c.trend.map((x) => fmt.minor(x, d.currency)).join(' '), spark: c.trend },
+            { text: trendText(c.trend, (x) => fmt.minor(x, d.currency)), spark: c.trend },
           ],
         })),
         keep,
@@ -193,7 +200,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     lines: [],
     tables: [
       table(
-        [m.col.competitor, m.col.rating, m.col.newReviews, m.col.drops, m.kpi.reviews],
+        [m.col.competitor, m.col.rating, m.col.newReviews, m.kpi.reviews, m.col.spikes],
         d.reviews.byCompetitor.map((c) => ({
           cells: [
             { text: c.competitor },

@@ -93,6 +93,7 @@ export function buildView(digest: Digest, lang: Language): DigestView {
   const read = d.summary.listings ? Math.round((d.summary.read / d.summary.listings) * 100) : 0;
   const underSkus = new Set(d.undercuts.items.map((u) => u.ref.sku)).size;
   const ratingDrops = d.reviews.byCompetitor.reduce((n, c) => n + c.ratingDrops, 0);
+  const lower = (s: string) => s.toLocaleLowerCase(lang);
   return {
     lang,
     title: m.title,
@@ -104,9 +105,9 @@ export function buildView(digest: Digest, lang: Language): DigestView {
     kpis: [
       { label: m.kpi.index, value: fmt.number(idx.index), detail: `${m.col.wow} ${fmt.signed(idx.change)} · ${m.col.yoy} ${fmt.signed(idx.yearOverYear)}` },
       { label: m.kpi.read, value: `${d.summary.read}/${d.summary.listings}`, detail: `${read}%`, tone: read < 80 ? 'warn' : undefined },
-      { label: m.kpi.undercuts, value: String(underSkus), detail: `${d.undercuts.items.filter((u) => u.newThisWeek).length} ${m.col.new}` },
-      { label: m.kpi.promotions, value: `${started} / ${ended}`, detail: `${d.promotions.running.length} ${m.col.running}` },
-      { label: m.kpi.stockOuts, value: String(d.stock.wentOut.length), detail: `${d.stock.returned.length} ${m.stockReturned}` },
+      { label: m.kpi.undercuts, value: String(underSkus), detail: `${d.undercuts.items.filter((u) => u.newThisWeek).length} ${lower(m.col.new)}` },
+      { label: m.kpi.promotions, value: `${started} / ${ended}`, detail: `${d.promotions.running.length} ${lower(m.col.running)}` },
+      { label: m.kpi.stockOuts, value: String(d.stock.wentOut.length), detail: `${d.stock.returned.length} ${lower(m.stockReturned)}` },
       { label: m.kpi.reviews, value: String(ratingDrops), detail: `${d.reviews.changes.filter((r) => r.spike).length} ${m.spike}` },
     ],
     actionsTitle: m.sections.actions,

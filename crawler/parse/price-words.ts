@@ -31,6 +31,7 @@ export function blankNonPrices(s: string): string {
   t = blank(t, /(?<![\d.,])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.,]*\d)/gu);
   t = blank(t, /\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/gu);
   t = blank(t, /(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d])/gu);
+  t = blank(t, /©\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])/gu);
   t = blank(t, /\d\s*つ星のうち\s*\d(?:[.,]\d)?/gu);
   t = blank(t, /(?<![\d.,])\d(?:[.,]\d{1,2})?\s*(?:out of|von|sur|su|de|z|из|の)\s*(?:5|10)(?![\d.,])/giu);
   t = blank(t, /(?<![\p{Sc}\d.,]\s?)\d(?:[.,]\d{1,2})?\s*\/\s*(?:5|10)(?![\d.,])/gu);
@@ -49,3 +50,7 @@ export const LIST_LABEL =
 /** Labels of the selling price: among several marked numbers, one after these is the price. */
 export const CURRENT_LABEL =
   /(?:(?<!\p{L})(?:now|sale(?: price)?|our price|deal price|price|jetzt|nur|aktionspreis|maintenant|prix|ahora|precio|ora|adesso|prezzo|agora|por|teraz|cena|сейчас|цена)|现价|現價|到手价|到手價|券后价|券後價|促销价|促銷價|活动价|活動價|秒杀价|售价|售價|价格|價格|販売価格|セール価格|特価|판매가|할인가)\s*[:：]?\s*$/iu;
+
+/** Words that may stand right after a bare amount without making it a count or a model number. */
+export const AFTER_BARE_OK =
+  /^\s*(?:[-–—~*†‡/(]|inkl\.?|incl\.?|zzgl\.?|excl\.?|ttc|ht|tax|vat|mwst|iva|tva|each|only|now|statt|instead|was|or|oder|ou|o|bis|to|à|a|hasta|até|\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|$)/iu;

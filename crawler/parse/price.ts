@@ -7,6 +7,7 @@ import { currencyCandidates, currencyFromContext, resolveCurrency } from './curr
 import { decimalToMinor, minorDigits } from './money.ts';
 import { digitsToString, readNumber, shiftDecimal } from './separators.ts';
 import {
+  AFTER_BARE_OK,
   blankNonPrices,
   CURRENT_LABEL,
   FREE_WORDS,
@@ -95,6 +96,7 @@ function choosePrimary(s: string, numbers: NumberToken[], pence: boolean): numbe
   let bestScore = Number.NEGATIVE_INFINITY;
   numbers.forEach((n, i) => {
     if (n.quantity || n.glued || (n.subunit === 'p' && !pence)) return;
+    if (!n.before && !n.after && !n.subunit && !bareAmount(s, n)) return;
     const subunitStrength = n.subunit ? 3 : 0;
     const label = s.slice(Math.max(0, n.start - 40), n.start);
     // A labelled list price ("was", "原价", "UVP") yields to any other marked number; a selling-price
@@ -107,6 +109,21 @@ function choosePrimary(s: string, numbers: NumberToken[], pence: boolean): numbe
     }
   });
   return best;
+}
+
+/**
+ * Whether a number without any currency mark still reads as an amount: it may follow a price
+ * label ("Preis:", "from", "到手价") but not another word ("PlayStation 4", "Dec. 7"), and a whole
+ * number must not be followed by one ("70 in TVs"); "12,99 inkl. MwSt." is an amount.
+ */
+function bareAmount(s: string, n: NumberToken): boolean {
+  const before = s.slice(0, n.start);
+  const word = /(\p{L}[\p{L}.'’]*)\s*$/u.exec(before);
+  if (word && !/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word[1])) {
+    const labelled = FROM_BEFORE.test(before) || LIST_LABEL.test(before) || CURRENT_LABEL.test(before) || instalment(before) !== null;
+    if (!labelled) return false;
+  }
+  return hasFraction(n) || AFTER_BARE_OK.test(s.slice(n.end)) || PER_UNIT.test(s.slice(n.end)) || FROM_AFTER.test(s.slice(n.end));
 }
 
 const marked = (n: NumberToken) => !!(n.before || n.after);

@@ -30,7 +30,9 @@ const KEYWORD = new RegExp(
   `(?:rating|rated|average|score|note|bewertung|durchschnitt|valoración|calificación|puntuación|valutazione|avaliação|nota|ocena|оценка|рейтинг|评分|評分|综合评分|评价|評価|평점|별점|星级|★|☆|⭐)\\s*[:：]?\\s*${NUM}`,
   'iu',
 );
-const UNIT_AFTER = new RegExp(`${NUM}\\s*(?:分|점|stars?|Sterne\\p{L}*|étoiles?|estrellas?|stelle|estrelas?|gwiazd\\p{L}*|звезд\\p{L}*|星|★|⭐)`, 'iu');
+/** A score followed by its unit; "Sternebewertungen" and the like are counts, not the unit. */
+const STAR_WORD = '(?:stars?|Sternen?|étoiles?|estrellas?|stelle|estrelas?|gwiazdk?[aiy]?|звезд[аы]?)(?!\\p{L})';
+const UNIT_AFTER = new RegExp(`${NUM}\\s*(?:分|점|${STAR_WORD}|星|★|⭐)`, 'iu');
 
 /** A review score and the scale it is on, or null when the text shows none. */
 export function parseRating(text: string): { rating: number; scale: number } | null {
@@ -61,6 +63,7 @@ function withoutScores(s: string): string {
     .replace(new RegExp(`${NUM}\\s*(?:out of|von|sur|su|de|z|из|/)\\s*\\d+(?:\\s*(?:stars?|Sternen?|étoiles|estrellas|stelle))?`, 'giu'), blank)
     .replace(/\d+\s*つ星のうち\s*\d(?:[.,]\d)?/gu, blank)
     .replace(/\d+(?:[.,]\d+)?\s*%/gu, blank)
+    .replace(new RegExp(`\\d+(?:[.,]\\d+)?\\s*${STAR_WORD}|(?:out of|von|sur|su|de|z|из)\\s*\\d+\\s*$`, 'giu'), blank)
     .replace(/(?<![\d.,])\d[.,]\d(?![\d])(?!\s*[kKmM万萬千亿億])/gu, blank);
 }
 

@@ -22,7 +22,7 @@ export interface NumberToken {
   after: CurrencyToken | null;
   /** 万 / 亿 / 千 written right after the digits. */
   multiplier: string | null;
-  /** Digits stuck to a word ("A4", "iPhone15"): a model or quantity, not a price. */
+  /** Digits stuck to a word ("A4", "Omega-3", "2-Pack", "64GB"): a model or quantity, not a price. */
   glued: boolean;
   /** Followed by a unit of count or measure ("2 件", "64 GB", "3 Stück"): a quantity, never a price. */
   quantity: boolean;
@@ -142,9 +142,11 @@ export function findNumbers(s: string, tokens: CurrencyToken[]): NumberToken[] {
     const textAfter = s.slice(numEnd);
     const sub = after ? null : /^ ?(¢|p(?![\p{L}\d]))/u.exec(textAfter);
     const subunit = sub ? (sub[1] as '¢' | 'p') : null;
+    const unmarked = !before && !after && !subunit;
+    // CJK labels sit right against amounts ("到手价899"); letters of other scripts make a model name.
     const glued =
-      (!before && /\p{L}/u.test(s[numStart - 1] ?? '')) ||
-      (!after && !multiplier && !subunit && /^\p{L}/u.test(textAfter) && !AFTER_OK.test(textAfter));
+      (unmarked && !multiplier && /(?![\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])\p{L}-?$/u.test(s.slice(Math.max(0, numStart - 2), numStart))) ||
+      (!after && !multiplier && !subunit && (/^-\p{L}/u.test(textAfter) || (/^\p{L}/u.test(textAfter) && !AFTER_OK.test(textAfter))));
     const quantity = !before && !after && !multiplier && QUANTITY_UNIT.test(textAfter);
     return { start: before ? before.start : numStart, end: end + (sub ? sub[0].length : 0), text, before, after, multiplier, glued, quantity, subunit };
   });

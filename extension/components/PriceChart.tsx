@@ -5,6 +5,9 @@ import { formatMoney } from '../lib/format';
 import type { Translate } from '../lib/i18n';
 import type { Language } from '../lib/settings';
 
+/** Promotions that do not change what one unit costs would shade the whole chart: they are listed, not drawn. */
+const NOT_SHADED = new Set(['free_shipping', 'gift', 'points']);
+
 const W = 320;
 const H = 120;
 const PAD = { left: 4, right: 4, top: 8, bottom: 14 };
@@ -50,6 +53,7 @@ export function PriceChart({ series, language, t }: Props) {
   const effective = segments(series.effectivePrice, fromMs, toMs);
   const ours = segments(series.ours, fromMs, toMs);
   const values = [...theirs, ...effective, ...ours].map((s) => s.value);
+  const shaded = series.promotionPeriods.filter((p) => !NOT_SHADED.has(p.promotion.type));
   if (theirs.length === 0) return <p className="rw-muted" data-testid="rw-chart-empty">{t('noHistory')}</p>;
   const currency = series.price.find((p) => p.value)?.value?.currency ?? 'CNY';
   const min = Math.min(...values);
@@ -60,7 +64,7 @@ export function PriceChart({ series, language, t }: Props) {
   return (
     <figure className="rw-chart" data-testid="rw-chart">
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('history')}>
-        {series.promotionPeriods.map((p, i) => {
+        {shaded.map((p, i) => {
           const a = x(Math.max(Date.parse(p.from), fromMs));
           const b = x(Math.min(p.to ? Date.parse(p.to) : toMs, toMs));
           return (
@@ -79,7 +83,7 @@ export function PriceChart({ series, language, t }: Props) {
         <span className="rw-key rw-key-theirs">{t('legendTheirs')}</span>
         {effective.length > 0 && <span className="rw-key rw-key-effective">{t('legendEffective')}</span>}
         {ours.length > 0 && <span className="rw-key rw-key-ours">{t('legendOurs')}</span>}
-        {series.promotionPeriods.length > 0 && <span className="rw-key rw-key-promo">{t('legendPromotion')}</span>}
+        {shaded.length > 0 && <span className="rw-key rw-key-promo">{t('legendPromotion')}</span>}
       </figcaption>
     </figure>
   );

@@ -88,7 +88,6 @@ export function TrackedPanel({ data, reading, days, onDays, t, language }: Props
   return (
     <div className="rw-body">
       {lookup.product && <p className="rw-product" data-testid="rw-product">{t('ourProduct', { name: lookup.product.name, sku: lookup.product.sku })}</p>}
-      {lookup.competitor && <p className="rw-muted">{t('competitor', { name: lookup.competitor })}</p>}
       {offer?.title && <p className="rw-listing-title" data-testid="rw-listing-title">{offer.title}</p>}
 
       <dl className="rw-prices">

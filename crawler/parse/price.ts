@@ -8,6 +8,8 @@ import { decimalToMinor, minorDigits } from './money.ts';
 import { digitsToString, readNumber, shiftDecimal } from './separators.ts';
 import {
   AFTER_BARE_OK,
+  AFTER_CURRENT_LABEL,
+  AFTER_LIST_LABEL,
   blankNonPrices,
   CURRENT_LABEL,
   FREE_WORDS,
@@ -101,7 +103,9 @@ function choosePrimary(s: string, numbers: NumberToken[], pence: boolean): numbe
     const label = s.slice(Math.max(0, n.start - 40), n.start);
     // A labelled list price ("was", "原价", "UVP") yields to any other marked number; a selling-price
     // label ("now", "到手价") breaks ties between marked ones.
-    const labelWeight = LIST_LABEL.test(label) ? -2.5 : CURRENT_LABEL.test(label) ? 0.5 : 0;
+    const next = s.slice(n.end, n.end + 24);
+    const labelWeight =
+      LIST_LABEL.test(label) || AFTER_LIST_LABEL.test(next) ? -2.5 : CURRENT_LABEL.test(label) || AFTER_CURRENT_LABEL.test(next) ? 0.5 : 0;
     const score = Math.max(n.before?.strength ?? 0, n.after?.strength ?? 0, subunitStrength) + labelWeight;
     if (score > bestScore) {
       best = i;

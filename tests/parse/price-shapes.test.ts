@@ -120,7 +120,12 @@ describe('ranges, from-prices, free, unit and instalment prices', () => {
     ['$25/mo', C.US, { amountMinor: 2500, perUnit: '/mo' }],
     ['$8.33/mo. for 12 mos.', C.US, { amountMinor: 833, perUnit: '/mo.' }],
     ['$0.54 / Count', C.US, { amountMinor: 54, perUnit: '/Count' }],
-    ['($0.54 / Fl Oz)', C.US, { amountMinor: 54, perUnit: '/Fl' }],
+    ['($0.54 / Fl Oz)', C.US, { amountMinor: 54, perUnit: '/Fl Oz' }],
+    ['$0.12/fl oz', C.US, { amountMinor: 12, perUnit: '/fl oz' }],
+    ['12 990 Ft-tól', C.HU, { amountMinor: 12990, from: true }],
+    ['v.a. € 12,99', C.NL, { amountMinor: 1299, from: true }],
+    ['S/ 1,234.50', { lang: 'es-PE' }, { amountMinor: 123450, currency: 'PEN' }],
+    ['Bs. 1.234,56', { lang: 'es-VE' }, { amountMinor: 123456, currency: 'VES' }],
     ['$19.99 per month', C.US, { perUnit: 'per month' }],
     ['$19.99 a month', C.US, { perUnit: 'a month' }],
     ['4,99 €/kg', C.DE, { amountMinor: 499, perUnit: '/kg' }],
@@ -296,6 +301,11 @@ describe('which number is the price', () => {
     ['RRP £49.99 £39.99', C.UK, 3999],
     ['$1,299.99 $1,499.99', C.US, 129999],
     ['546,31€546,31€', C.DE, 54631],
+    ['1,298円（税込1,428円）', C.JP, 1428],
+    ['¥1,298 (税抜) ¥1,428 (税込)', C.JP, 1428],
+    ['€12.00 excl. VAT €14.52 incl. VAT', C.IE, 1452],
+    ['100,00 € netto 119,00 € brutto', C.DE, 11900],
+    ['12,99 € inkl. MwSt. zzgl. Versand', C.DE, 1299],
   ];
   it.each(rows)('%s', (text, ctx, minor) => {
     expect(parsePrice(text, ctx)?.amountMinor).toBe(minor);

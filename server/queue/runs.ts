@@ -1,0 +1,53 @@
+// A distributed run: opened in crawl_runs when its jobs are enqueued, counted up as workers record
+// each listing's outcome, finished when the last listing is in. These statements work on the
+// store's crawl_runs table directly: counting in the database is what keeps concurrent workers'
+// tallies exact, which the Store interface's whole-run upsert cannot.
+import type pg from 'pg';
+import type { CrawlRun, Observation } from '../../store/model.ts';
+import type { PostgresStore } from '../../store/postgres/store.ts';
+
+/** Records the run unless it is already there (the scheduler enqueued it before a restart). */
+export async function openRun(pool: pg.Pool, run: CrawlRun): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `INSERT INTO crawl_runs (id, competitor, started_at, finished_at, at, listings, ok, failed, failures_by_kind)
+     VALUES ($1, $2, $3, NULL, $4, $5, 0, 0, '{}') ON CONFLICT (id) DO NOTHING`,
+    [run.id, run.competitor, run.startedAt, run.at, run.listings],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Notes what the job recorded (a replay only counts as one), then recounts the run under its row
+ * lock, so two workers finishing at once cannot overwrite each other's counts.
+ */
+export async function recordOutcome(store: PostgresStore, runId: string, observation: Observation, replay: boolean): Promise<void> {
+  await store.pool.query(
+    `INSERT INTO crawl_job_outcomes (run_id, listing_id, ok, failure_kind, writes, replays) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (run_id, listing_id) DO UPDATE SET writes = crawl_job_outcomes.writes + EXCLUDED.writes,
+       replays = crawl_job_outcomes.replays + EXCLUDED.replays`,
+    [runId, observation.listingId, observation.ok, observation.ok ? null : observation.failure.kind, replay ? 0 : 1, replay ? 1 : 0],
+  );
+  await store.transaction(async (client) => {
+    const { rows } = await client.query<{ listings: number }>('SELECT listings FROM crawl_runs WHERE id = $1 FOR UPDATE', [runId]);
+    if (!rows[0]) return;
+    await client.query(
+      `WITH counts AS (
+         SELECT ok, failure_kind, count(*)::int AS n FROM crawl_job_outcomes WHERE run_id = $1 GROUP BY ok, failure_kind
+       ), totals AS (
+         SELECT COALESCE(sum(n) FILTER (WHERE ok), 0)::int AS ok, COALESCE(sum(n) FILTER (WHERE NOT ok), 0)::int AS failed,
+                COALESCE(jsonb_object_agg(failure_kind, n) FILTER (WHERE failure_kind IS NOT NULL), '{}') AS kinds
+         FROM counts
+       )
+       UPDATE crawl_runs r SET ok = t.ok, failed = t.failed, failures_by_kind = t.kinds,
+         finished_at = CASE WHEN t.ok + t.failed >= r.listings THEN COALESCE(r.finished_at, clock_timestamp()) END
+       FROM totals t WHERE r.id = $1`,
+      [runId],
+    );
+  });
+}
+
+/** Outcomes are only needed while a run is counted; older ones go. */
+export async function pruneOutcomes(pool: pg.Pool, olderThanDays: number): Promise<number> {
+  const { rowCount } = await pool.query(`DELETE FROM crawl_job_outcomes WHERE recorded_at < now() - $1 * interval '1 day'`, [olderThanDays]);
+  return rowCount ?? 0;
+}

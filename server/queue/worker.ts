@@ -1,0 +1,226 @@
+// A crawl worker: takes crawl jobs from the queue and records what it reads, on any machine that
+// reaches the database. It takes a host's politeness slot first and only then that host's next
+// job, so a busy host never ties up the worker while other hosts wait. A job whose worker dies is
+// handed to another worker by pg-boss once the job's expiry passes; recording is idempotent, so
+// the retry cannot add a second change point. stop() (SIGTERM) takes no new job, lets the jobs in
+// flight finish and record, then leaves.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type PgBoss from 'pg-boss';
+import type { Observation } from '../../store/model.ts';
+import { PostgresStore, type RecordOutcome } from '../../store/postgres/store.ts';
+import { BOSS_SCHEMA, connectQueue } from './boss.ts';
+import { JobCrawler } from './crawl-job.ts';
+import { CrawlJobSchema, type CrawlJob } from './jobs.ts';
+import { HostLimiter, type HostLease } from './limiter.ts';
+import { recordOutcome } from './runs.ts';
+
+export interface WorkerOptions {
+  /** The store to record into (its database holds the queue); or `url` to open one. */
+  store?: PostgresStore;
+  url?: string;
+  /** Jobs crawled at once by this worker (each within its host's shared limit). Default 4. */
+  concurrency?: number;
+  /** How long to wait before looking again when no host has both a free slot and a job. Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** A host slot not renewed for this long is free again (its worker died). Default 30 s. */
+  leaseTtlMs?: number;
+  /** How often the worker reports alive and renews its slots. Default 5 s (at most a third of the lease TTL). */
+  heartbeatMs?: number;
+  /** pg-boss maintenance interval (hands expired jobs to other workers). Default 60 s. */
+  maintenanceIntervalSeconds?: number;
+  log?: (line: string) => void;
+  /** Called after each observation is recorded (the alert engine hooks in here); replays included, flagged. */
+  onRecorded?: (outcome: RecordOutcome, observation: Observation, job: CrawlJob) => Promise<void> | void;
+  /** Fault injection for tests: runs after the observation is recorded, before the job completes. */
+  afterRecord?: (job: CrawlJob) => Promise<void>;
+}
+
+export interface WorkerStats {
+  done: number;
+  failed: number;
+  inFlight: number;
+}
+
+export interface CrawlWorker {
+  readonly id: string;
+  stats(): WorkerStats;
+  /** Takes no new job, waits for the jobs in flight to be recorded, disconnects. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Resolves once the worker has stopped. */
+  readonly stopped: Promise<void>;
+}
+
+interface WaitingHost {
+  host: string;
+  queue: string;
+}
+
+export async function startWorker(opts: WorkerOptions): Promise<CrawlWorker> {
+  if (!opts.store && !opts.url) throw new Error('startWorker needs a store or a database url');
+  const ownStore = !opts.store;
+  const store = opts.store ?? (await PostgresStore.open(opts.url!, { applicationName: 'rivalwatch-worker' }));
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const pollMs = opts.pollIntervalMs ?? 1000;
+  const ttlMs = opts.leaseTtlMs ?? 30_000;
+  const heartbeatMs = Math.min(opts.heartbeatMs ?? 5000, Math.floor(ttlMs / 3));
+  const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+  let boss: PgBoss;
+  try {
+    boss = await connectQueue(store, { maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds, onError: (err) => log(`queue maintenance: ${err.message}`) });
+  } catch (err) {
+    if (ownStore) await store.close();
+    throw err;
+  }
+  const limiter = new HostLimiter(store.pool, id, ttlMs, pollMs);
+  const crawler = new JobCrawler(store);
+  await store.pool.query('INSERT INTO crawl_workers (id, host, pid, concurrency) VALUES ($1, $2, $3, $4)', [id, hostname(), process.pid, concurrency]);
+
+  const inFlight = new Set<Promise<void>>();
+  const held = new Set<HostLease>();
+  const stats = { done: 0, failed: 0 };
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
+
+  const heartbeat = setInterval(() => {
+    void (async () => {
+      const leases = [...held];
+      const renewed = await limiter.renew(leases);
+      if (renewed < leases.length) log(`worker ${id}: ${leases.length - renewed} host slot(s) lapsed while held (the worker was stalled longer than the lease TTL)`);
+      await store.pool.query(
+        `UPDATE crawl_workers SET heartbeat_at = now(), in_flight = $2, jobs_done = $3, jobs_failed = $4 WHERE id = $1`,
+        [id, inFlight.size, stats.done, stats.failed],
+      );
+    })().catch((err: Error) => log(`worker ${id}: heartbeat failed: ${err.message}`));
+  }, heartbeatMs);
+
+  async function waitingHosts(): Promise<WaitingHost[]> {
+    const { rows } = await store.pool.query<WaitingHost>(
+      `SELECT d.host, d.queue FROM crawl_domains d
+       WHERE EXISTS (SELECT 1 FROM ${BOSS_SCHEMA}.job j WHERE j.name = d.queue AND j.state < 'active' AND j.start_after < now())
+       ORDER BY d.host`,
+    );
+    return rows;
+  }
+
+  async function work(job: PgBoss.Job<unknown>, queue: string, lease: HostLease): Promise<void> {
+    try {
+      const parsed = CrawlJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new Error(`job ${job.id} is not a crawl job: ${parsed.error.issues[0]?.message}`);
+      const data = parsed.data;
+      const listing = await store.getListing(data.listingId);
+      if (!listing || listing.status === 'paused') {
+        // Removed or paused since the run was enqueued: nothing to crawl; it counts as not read.
+        await store.pool.query(
+          `INSERT INTO crawl_job_outcomes (run_id, listing_id, ok) VALUES ($1, $2, false) ON CONFLICT DO NOTHING`,
+          [data.runId, data.listingId],
+        );
+        await boss.complete(queue, job.id, { skipped: listing ? 'paused' : 'removed' });
+        stats.done++;
+        return;
+      }
+      const observation = await crawler.crawl(data, listing, (delayMs) => limiter.holdBack(data.host, lease, delayMs));
+      const [outcome] = await store.record([observation]);
+      await recordOutcome(store, data.runId, observation, outcome.replay);
+      await opts.onRecorded?.(outcome, observation, data);
+      await opts.afterRecord?.(data);
+      await boss.complete(queue, job.id, { ok: observation.ok, replay: outcome.replay });
+      stats.done++;
+    } catch (err) {
+      stats.failed++;
+      const message = (err as Error).message ?? String(err);
+      log(`worker ${id}: job ${job.id} failed and will be retried: ${message}`);
+      await boss.fail(queue, job.id, { message }).catch(() => undefined);
+    } finally {
+      held.delete(lease);
+      await limiter.release(lease, true).catch(() => undefined);
+    }
+  }
+
+  function launch(job: PgBoss.Job<unknown>, queue: string, lease: HostLease): void {
+    held.add(lease);
+    const running: Promise<void> = work(job, queue, lease).finally(() => {
+      inFlight.delete(running);
+      wake?.();
+    });
+    inFlight.add(running);
+  }
+
+  let turn = 0;
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      if (inFlight.size >= concurrency) {
+        await nap(pollMs);
+        continue;
+      }
+      let started = 0;
+      let next = pollMs;
+      try {
+        const hosts = await waitingHosts();
+        // Start with a different host each round, so no host is always served first.
+        const order = hosts.map((_, i) => hosts[(i + turn) % hosts.length]);
+        turn++;
+        for (const { host, queue } of order) {
+          if (stopping || inFlight.size >= concurrency) break;
+          const slot = await limiter.acquire(host);
+          if (!slot.lease) {
+            next = Math.min(next, slot.waitMs);
+            continue;
+          }
+          const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
+          if (!job) {
+            await limiter.release(slot.lease, false);
+            continue;
+          }
+          launch(job, queue, slot.lease);
+          started++;
+        }
+      } catch (err) {
+        log(`worker ${id}: cannot take jobs right now: ${(err as Error).message}`);
+      }
+      if (started === 0 && !stopping) await nap(Math.max(20, next));
+    }
+  }
+
+  const looping = loop();
+  let stopPromise: Promise<void> | null = null;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+
+  async function shutdown(): Promise<void> {
+    stopping = true;
+    wake?.();
+    await store.pool.query(`UPDATE crawl_workers SET state = 'stopping' WHERE id = $1`, [id]).catch(() => undefined);
+    await looping;
+    await Promise.all(inFlight);
+    clearInterval(heartbeat);
+    await store.pool
+      .query(`UPDATE crawl_workers SET state = 'stopped', heartbeat_at = now(), in_flight = 0, jobs_done = $2, jobs_failed = $3 WHERE id = $1`, [id, stats.done, stats.failed])
+      .catch(() => undefined);
+    await boss.stop({ graceful: true, close: true, wait: true, timeout: 5000 });
+    await crawler.close();
+    if (ownStore) await store.close();
+    resolveStopped();
+  }
+
+  return {
+    id,
+    stats: () => ({ ...stats, inFlight: inFlight.size }),
+    stop: () => (stopPromise ??= shutdown()),
+    stopped,
+  };
+}

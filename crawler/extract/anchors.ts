@@ -36,23 +36,60 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** The title element: the h1 that best matches the product's name, else the first h1 outside zones. */
+function tokens(s: string): Set<string> {
+  return new Set(norm(s).split(' ').filter((t) => t.length > 1));
+}
+
+/** Share of the h1's words that the product's known names contain. */
+function overlap(h1: Set<string>, names: Set<string>[]): number {
+  if (!h1.size) return 0;
+  let best = 0;
+  for (const n of names) {
+    let hit = 0;
+    for (const t of h1) if (n.has(t)) hit++;
+    best = Math.max(best, hit / h1.size);
+  }
+  return best;
+}
+
+/** The title element: the visible h1 that best matches the product's known names, else the first h1 outside zones. */
 function findTitle(scan: PageScan, names: string[], zoneOf: (el: Element) => string | null): Element | null {
-  const wanted = names.map(norm).filter(Boolean);
+  const wanted = names.map(tokens).filter((t) => t.size);
+  let best: Element | null = null;
+  let bestOverlap = 0.6;
   let fallback: Element | null = null;
   for (const h of scan.h1s) {
-    const text = norm(scan.texts.get(h) ?? fullText(h, 400));
-    if (!text) continue;
-    if (wanted.some((w) => w === text || (text.length >= 8 && w.includes(text)) || (w.length >= 8 && text.includes(w)))) return h;
+    const words = tokens(scan.texts.get(h) ?? fullText(h, 400));
+    if (!words.size) continue;
+    const o = overlap(words, wanted);
+    if (o > bestOverlap) {
+      best = h;
+      bestOverlap = o;
+    }
     if (!fallback && !zoneOf(h)) fallback = h;
   }
-  if (fallback) return fallback;
+  if (best || fallback) return best ?? fallback;
   // No h1: an element named like a product title.
   for (const el of scan.textBlocks) {
     const a = el.attribs;
     if (a.itemprop === 'name' || /product[-_]?(?:title|name)|pdp[-_]?title|item[-_]?title|goods[-_]?name|sku[-_]?name/i.test(`${a.class ?? ''} ${a.id ?? ''}`)) return el;
   }
   return null;
+}
+
+/** The product's name as the title element prints it: a child marked as the title/name if there is one. */
+export function titleText(title: Element): string {
+  const stack: Element[] = [...title.children.filter((c): c is Element => c.type === 'tag').reverse()];
+  let seen = 0;
+  while (stack.length && seen++ < 50) {
+    const el = stack.pop()!;
+    if (el.attribs.itemprop === 'name' || /(?:product|item|goods)[-_]?(?:title|name)/i.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`)) {
+      const t = fullText(el, 500);
+      if (t) return t;
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) if (el.children[i].type === 'tag') stack.push(el.children[i] as Element);
+  }
+  return fullText(title, 500);
 }
 
 export class PageLayout {
@@ -74,7 +111,8 @@ export class PageLayout {
     let bestDist = Infinity;
     for (const b of this.scan.buyButtons) {
       if (this.scan.hiddenEls.has(b) || this.zoneOf(b)) continue;
-      const d = title ? distanceTo(b, titleUp) : 0;
+      // Links are weaker evidence than real buttons ("Sell on Amazon", "Buy used" links abound).
+      const d = (title ? distanceTo(b, titleUp) : 0) + (b.name === 'a' ? 6 : 0);
       if (d < bestDist) {
         best = b;
         bestDist = d;

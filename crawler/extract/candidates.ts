@@ -28,15 +28,24 @@ export interface VisiblePrice {
 }
 
 const ANCESTOR_LEVELS = 3;
+const FREE = /free|gratis|kostenlos|gratuit|gratuita|免费|包邮|無料/i;
 const SUBTREE_LIMIT = 40;
 
-function subtreeHints(el: Element): number {
+const NEGATIVE = H_INSTALMENT | H_UNIT | H_SHIPPING | H_SAVING | H_TOTAL | H_LIST | H_WEAK_LIST;
+
+/**
+ * Hints of the sighting's own subtree. A container that reads as one price may also hold a
+ * "shipping message" or "savings" child without digits: only children that carry the number can
+ * make it a shipping cost, a saving or a list price.
+ */
+function subtreeHints(el: Element, texts: Map<Element, string>): number {
   let flags = 0;
   let seen = 0;
   const stack: Element[] = [el];
   while (stack.length && seen++ < SUBTREE_LIMIT) {
     const e = stack.pop()!;
-    flags |= attrHints(e);
+    const h = attrHints(e);
+    flags |= e === el || /\d/.test(texts.get(e) ?? '') ? h : h & ~NEGATIVE;
     for (const c of e.children) if (c.type === 'tag') stack.push(c as Element);
   }
   return flags;
@@ -112,47 +121,50 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
       exclude(zone);
       continue;
     }
-    const own = subtreeHints(s.el);
+    const own = subtreeHints(s.el, layout.scan.texts);
     const up = ancestorHints(s.el);
     const hints = own | up;
     const { before, after } = surroundings(s, layout.scan.texts);
     const lead = leadingWords(s.text);
-    // Instalment and unit markers sit right before ("4 payments of") or right after ("/mo") a number.
-    const near = `${before.slice(-24)} ${s.text} ${after.slice(0, 8)}`;
+    const trail = s.text.slice(s.text.search(/\d[^\d]*$/) + 1);
+    // Markers count right before the number ("4 payments of", "Shipping:") or right after it ("/mo").
+    const pre = `${before.slice(-24)} ${lead}`;
+    const post = `${trail} ${after}`.slice(0, 16);
     if (parsed.perUnit) {
       exclude(INSTALMENT_WORDS.test(parsed.perUnit) ? `instalment (${parsed.perUnit})` : `unit price (${parsed.perUnit})`);
       continue;
     }
-    if (hints & H_INSTALMENT || INSTALMENT_WORDS.test(near)) {
+    if (hints & H_INSTALMENT || INSTALMENT_WORDS.test(pre) || INSTALMENT_WORDS.test(post.slice(0, 10))) {
       exclude('instalment');
       continue;
     }
-    if (hints & H_UNIT || UNIT_WORDS.test(`${s.text} ${after.slice(0, 12)}`)) {
+    if (hints & H_UNIT || UNIT_WORDS.test(pre.slice(-14)) || UNIT_WORDS.test(post)) {
       exclude('unit price');
       continue;
     }
-    if (hints & H_SHIPPING || SHIPPING_WORDS.test(`${before.slice(-25)} ${s.text}`)) {
+    if (hints & H_SHIPPING || SHIPPING_WORDS.test(pre) || (SHIPPING_WORDS.test(post) && !FREE.test(post))) {
       exclude('shipping cost');
       continue;
     }
-    if (hints & H_SAVING || SAVING_WORDS.test(`${before.slice(-15)} ${lead}`)) {
+    if (hints & H_SAVING || SAVING_WORDS.test(pre.slice(-16))) {
       exclude('amount saved, not a price');
       continue;
     }
-    if (TOTAL_WORDS.test(`${before.slice(-20)} ${lead}`)) {
+    if (TOTAL_WORDS.test(pre.slice(-20))) {
       exclude('cart total');
       continue;
     }
     if (s.strike) {
       v.role = 'list';
       v.reason = 'struck through: list price';
-    } else if (hints & H_LIST || LIST_WORDS.test(`${before} ${lead}`) || LIST_WORDS_AFTER.test(after)) {
+    } else if (hints & H_LIST || LIST_WORDS.test(`${before} ${lead}`) || LIST_WORDS_AFTER.test(post)) {
       v.role = 'list';
       v.reason = 'marked as the list / original price';
     } else if (hints & H_WEAK_LIST && !(own & H_SALE) || WEAK_LIST_WORDS.test(`${before} ${lead}`)) {
       v.weakList = true;
     }
-    let score = Math.max(0, 14 - distance);
+    // Proximity decays smoothly: deep DOMs (marketplaces) put the price 10-15 edges from the title.
+    let score = 16 * Math.pow(0.9, distance);
     if (own & H_PRICE) score += 4;
     else if (up & H_PRICE) score += 2;
     if (hints & H_ITEMPROP_PRICE) score += 3;

@@ -5,12 +5,12 @@
 import type { Extraction, FieldSource } from '../../store/model.ts';
 import { currencyFromContext } from '../parse/currency.ts';
 import type { PriceContext } from '../parse/price.ts';
-import { effectivePrice, parsePromotions } from '../parse/promotions.ts';
+import { effectivePrice, parsePromotion, parsePromotions } from '../parse/promotions.ts';
 import type { PageLayout } from './anchors.ts';
 import type { OfferFacts, ProductFacts } from './facts.ts';
 import { bylineBrand, cleanBrand, formSku, labelledValues, normalizeGtin } from './identifiers.ts';
 import type { PageMeta } from './meta.ts';
-import { alreadyInPrice, promotionTexts } from './promos.ts';
+import { alreadyInPrice, appliesToAnyBuyer, promotionTexts } from './promos.ts';
 import type { RecipeReading } from './recipe.ts';
 import { visibleReviews } from './reviews.ts';
 import { buyButtonStock, decideAvailability, visibleStock } from './stock.ts';
@@ -141,15 +141,21 @@ function promotions(out: Extraction, g: Gathered): void {
   const currency = out.price?.currency ?? g.ctx.currency ?? currencyFromContext(g.ctx);
   const exclude = new Set<string>();
   if (out.title) exclude.add(out.title.toLowerCase());
-  const texts = g.recipe?.promotions ?? promotionTexts(g.layout, exclude);
+  let texts: string[];
+  if (g.recipe?.promotions) texts = g.recipe.promotions;
+  else {
+    const found = promotionTexts(g.layout, exclude);
+    // Text the shop did not mark as a promotion and the parser cannot read ("(1 offer)") is left out.
+    texts = currency ? found.filter((t) => t.marked || parsePromotion(t.text, { currency, lang: g.meta.lang }).type !== 'other').map((t) => t.text) : found.map((t) => t.text);
+  }
   if (texts.length && currency) {
     out.promotions = parsePromotions(texts, { currency, now: g.opts.now, lang: g.meta.lang });
-    out.sources.promotions = g.recipe?.promotions ? 'recipe' : 'visible';
+    if (out.promotions.length) out.sources.promotions = g.recipe?.promotions ? 'recipe' : 'visible';
   } else if (texts.length) {
     out.notes.push(`${texts.length} promotion text(s) seen but not parsed: the page's currency is unknown`);
   }
   if (out.price) {
-    const applicable = out.promotions.filter((p) => !alreadyInPrice(p, out.price!, out.listPrice));
+    const applicable = out.promotions.filter((p) => appliesToAnyBuyer(p) && !alreadyInPrice(p, out.price!, out.listPrice));
     out.effectivePrice = effectivePrice(out.price, applicable);
     out.sources.effectivePrice = 'derived';
   }

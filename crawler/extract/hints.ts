@@ -18,7 +18,7 @@ export const H_ITEMPROP_PRICE = 512;
 const ATTR_RULES: [RegExp, number][] = [
   [/price|preis|prix|precio|prezzo|pre[cç]o|cena|cijena|fiyat|kaina|hinta|pris|amount|价|價|価格/, H_PRICE],
   [/sale|special|current|now|final|actual|(?:^|[-_])our|deal|selling|offer|reduced|discounted|promo|buybox|buy-?box|member|today|main-?price|price-?main|primary|payable|to-?pay|apex|core-?price|coreprice|priceblock/, H_SALE],
-  [/(?:^|[-_])(?:old|was|compare|strike|crossed|uvp|rrp|msrp|before|former|previous|prior|streich|barre|tachado|anterior|scratched|cut)(?:$|[-_])|oldprice|wasprice|compare-?at|comparePrice|strikethrough|strike|crossed|line-?through|streichpreis|price-?old|price-?was|basisprice|a-text-price|text-?strike/i, H_LIST],
+  [/(?:^|[-_])(?:old|was|compare|strike|crossed|uvp|rrp|msrp|before|former|previous|prior|streich|barre|tachado|anterior|scratched|cut)(?:$|[-_])|oldprice|wasprice|compare-?at|comparePrice|strikethrough|strike|crossed|line-?through|streichpreis|price-?old|price-?was|basisprice|text-?strike/i, H_LIST],
   [/regular|original|list-?price|listprice|retail|reference|standard|rrp|before/, H_WEAK_LIST],
   [/unit-?price|price-?per|per-?unit|base-?price|baseprice|grundpreis|unitprice|price-?unit|prix-?unit|ppu|price-?per-?unit|perunit/, H_UNIT],
   [/instal|install|monthly|finance|financing|klarna|afterpay|affirm|clearpay|sezzle|zip-?pay|credit|(?:^|[-_])emi(?:$|[-_])|raten|cuota|leasing|paypal|payment-?plan|bnpl|laybuy|splitit|atome|huabei|分期/, H_INSTALMENT],

@@ -69,8 +69,14 @@ export function labelledValues(layout: PageLayout): LabelledValues {
   return out;
 }
 
-/** The SKU an add-to-cart form carries in a hidden input, nearest the buy button first. */
+function formOf(el: Element | null): Element | null {
+  for (let p = el; p && p.type === 'tag'; p = p.parent as Element | null) if (p.name === 'form') return p;
+  return null;
+}
+
+/** The SKU an add-to-cart form carries in a hidden input: the buy button's own form first, then the nearest. */
 export function formSku(layout: PageLayout, inputs: Element[]): string | null {
+  const buyForm = formOf(layout.anchors.buy);
   let best: string | null = null;
   let bestDist = Infinity;
   for (const el of inputs) {
@@ -78,7 +84,7 @@ export function formSku(layout: PageLayout, inputs: Element[]): string | null {
     if (!SKU_INPUT.test(a.name ?? '') && !SKU_INPUT.test(a.id ?? '')) continue;
     const v = a.value?.trim();
     if (!v || v.length > 64 || /\s/.test(v)) continue;
-    const d = layout.distance(el);
+    const d = buyForm && formOf(el) === buyForm ? -1 : layout.distance(el);
     if (d < bestDist) {
       best = v;
       bestDist = d;

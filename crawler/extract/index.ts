@@ -8,7 +8,7 @@ import type { Extraction } from '../../store/model.ts';
 import { currencyFromContext, resolveCurrency } from '../parse/currency.ts';
 import type { PriceContext } from '../parse/price.ts';
 import type { Recipe } from '../recipe.ts';
-import { PageLayout } from './anchors.ts';
+import { PageLayout, titleText } from './anchors.ts';
 import type { AnyNode } from './dom.ts';
 import { judgeSightings } from './candidates.ts';
 import { readJsonLd } from './jsonld.ts';
@@ -168,7 +168,7 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
     offer: structured.offer,
     recipe,
     ctx,
-    title: { recipe: recipe?.title ?? null, structured: main?.name ?? null, h1: layout.anchors.title ? fullText(layout.anchors.title, 500) : null, og: ogTitle, doc: docTitle },
+    title: { recipe: recipe?.title ?? null, structured: main?.name ?? null, h1: layout.anchors.title ? titleText(layout.anchors.title) : null, og: ogTitle, doc: docTitle },
   };
   finishFields(out, gathered);
   out.title = plainText(out.title);

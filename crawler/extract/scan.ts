@@ -21,12 +21,12 @@ const INLINE = new Set([
 ]);
 const STRIKE_TAGS = new Set(['del', 's', 'strike']);
 const FRACTION_CLASS = /fraction|cents?\b|decimal|minor|pence|penny|kopek|centimes/i;
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|invisible|(?:[\w]+-)*(?:hidden|hide|none))(?=\s|$)/i;
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|invisible|d-none|[\w-]*display-none|[\w-]+[-_]hidden)(?=\s|$)/i;
 const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const STRIKE_STYLE = /line-through/i;
 const BUY_WORDS =
-  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|buy[\s_-]*(?:it[\s_-]*)?now|add-?to-?cart|addtocart|in den (?:warenkorb|einkaufswagen)|warenkorb|ajouter au panier|añadir al carr|agregar al carr|aggiungi al carrello|adicionar ao carrinho|do koszyka|in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|加入购物车|加入購物車|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|장바구니|comprar ahora|kaufen|acheter/i;
+  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|buy[\s_-]*(?:it[\s_-]*)?now|add-?to-?cart|addtocart|in den (?:warenkorb|einkaufswagen)|warenkorb|ajouter au panier|añadir al carr|agregar al carr|aggiungi al carrello|adicionar ao carrinho|do koszyka|in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|加入购物车|加入購物車|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|장바구니|comprar ahora|(?<!\p{L})(?:jetzt |sofort )?kaufen(?!\p{L})|(?<!\p{L})acheter(?!\p{L})/iu;
 
 /** One element whose text reads as exactly one price (or one price range). */
 export interface Sighting {
@@ -161,8 +161,8 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
       scan.elementCount++;
       scan.order.set(el, order++);
       const name = el.name;
-      if (!collectTag(scan, el, name)) continue;
       const hidden = frame.hidden || isHidden(el, rendered);
+      if (!collectTag(scan, el, name, hidden)) continue;
       if (hidden && !frame.hidden) scan.hiddenEls.add(el);
       stack.push({
         el,
@@ -186,7 +186,7 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
 }
 
 /** Records tags of interest; false when the element's subtree holds no visible text. */
-function collectTag(scan: PageScan, el: Element, name: string): boolean {
+function collectTag(scan: PageScan, el: Element, name: string, hidden: boolean): boolean {
   const a = el.attribs;
   if ('itemscope' in a) scan.itemscopes.push(el);
   if ('typeof' in a) scan.rdfaItems.push(el);
@@ -208,11 +208,11 @@ function collectTag(scan: PageScan, el: Element, name: string): boolean {
       scan.scripts.push({ type: (a.type ?? '').toLowerCase().trim(), id: a.id ?? '', text: textOf(el) });
       return false;
     case 'h1':
-      scan.h1s.push(el);
+      if (!hidden) scan.h1s.push(el);
       break;
     case 'input':
       scan.inputs.push(el);
-      if (isBuyButton(el, null)) scan.buyButtons.push(el);
+      if (!hidden && isBuyButton(el, null)) scan.buyButtons.push(el);
       break;
   }
   // <head> is skipped for text, but its meta/link/script/title children are collected above.
@@ -225,7 +225,7 @@ function collectTag(scan: PageScan, el: Element, name: string): boolean {
 
 function collectHeadChild(scan: PageScan, el: Element): void {
   scan.elementCount++;
-  if (collectTag(scan, el, el.name) && el.children.length) {
+  if (collectTag(scan, el, el.name, true) && el.children.length) {
     for (const child of el.children) if (child.type === 'tag' || child.type === 'script') collectHeadChild(scan, child as Element);
   }
 }
@@ -261,7 +261,7 @@ function finishElement(scan: PageScan, frame: Frame, parent: Frame): void {
     if (joined.length <= SHORT_TEXT) text = joined;
   }
   if (text !== null) scan.texts.set(el, text);
-  if ((el.name === 'button' || el.name === 'a' || el.attribs.role === 'button') && isBuyButton(el, text)) scan.buyButtons.push(el);
+  if (!frame.hidden && (el.name === 'button' || el.name === 'a' || el.attribs.role === 'button') && isBuyButton(el, text)) scan.buyButtons.push(el);
   if (frame.ownText && !frame.hidden && text) scan.textBlocks.push(el);
   if (text && text.length <= SIGHTING_TEXT && /\d/.test(text) && scan.sightings.length < MAX_SIGHTINGS) {
     const price = readPriceText(text);

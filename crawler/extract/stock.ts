@@ -7,11 +7,14 @@ import type { Availability, FieldSource, RejectedCandidate } from '../../store/m
 import { availabilityFromSchema, availabilityFromText } from '../parse/stock.ts';
 import type { PageLayout } from './anchors.ts';
 
-const REACH = 8;
+const REACH = 10;
 const HINTED_REACH = 14;
 const OVERRIDE_REACH = 6;
+/** Availability in physical stores says nothing about buying online. */
+const IN_STORE = /magasin|in[- ]store|im markt|in der filiale|filiale|en tienda|in negozio|na loja|w sklepie|門市|门店|店舗|매장|pick ?up/i;
 const STOCK_HINT = /stock|avail|inventory|lieferbar|verfügbar|verfugbar|dispon|lager|delivery|versand|liefer|sold-?out|soldout|库存|在庫|재고/i;
-const PICKER = /size|variant|swatch|option|dropdown|picker|selector|twister|größe|taille|talla|尺码|规格/i;
+/** Class/id tokens of a variant picker; "a-size-medium" style font utilities are not pickers. */
+const PICKER = /^(?:[\w]+[-_])*(?:variants?|variations?|swatch(?:es)?|options?|dropdown|picker|selector|twister)(?:[-_][\w]+)*$|^sizes?$|size-?(?:selector|picker|list|chart|options?|buttons?|grid|select)|^(?:größen?|tailles?|tallas?)$|尺码|规格/i;
 
 export interface VisibleStock {
   availability: Availability;
@@ -19,11 +22,21 @@ export interface VisibleStock {
   distance: number;
 }
 
+const BUY_LABEL = /cart|basket|bag|buy|kaufen|warenkorb|panier|carr|koszyk|購|购|カート|장바구니|구매/i;
+
+function stockHinted(el: Element): boolean {
+  let p: Element | null = el;
+  for (let i = 0; i < 3 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
+    if (STOCK_HINT.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) return true;
+  }
+  return false;
+}
+
 function inPicker(el: Element): boolean {
   let p: Element | null = el;
   for (let i = 0; i < 5 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
-    if (p.name === 'option' || p.name === 'li' && p.attribs.role === 'option') return true;
-    if (PICKER.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) return true;
+    if (p.name === 'option' || /^(?:option|listbox|radiogroup|radio)$/.test(p.attribs.role ?? '')) return true;
+    if (`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`.split(/\s+/).some((t) => t && PICKER.test(t))) return true;
   }
   return false;
 }
@@ -43,12 +56,16 @@ export function visibleStock(layout: PageLayout): VisibleStock | null {
     const text = layout.scan.texts.get(el);
     if (!text || text.length > 120) continue;
     const d = layout.distance(el);
-    const hinted = STOCK_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+    const hinted = stockHinted(el);
     if (d > (hinted ? HINTED_REACH : REACH)) continue;
     if (insideBuyButton(el, buttons) || inPicker(el) || layout.zoneOf(el)) continue;
     const found = availabilityFromText(text);
-    if (!found) continue;
-    const candidate = { availability: found.availability, phrase: found.phrase, distance: hinted ? d - 2 : d };
+    if (!found || IN_STORE.test(text)) continue;
+    // "In stock" inside a sentence is usually shipping boilerplate; "out of stock" messages run long.
+    if (found.availability !== 'out_of_stock' && text.length > 50) continue;
+    // A button label ("Buy now") implies stock more weakly than a stock statement does.
+    const label = found.availability === 'in_stock' && BUY_LABEL.test(found.phrase);
+    const candidate = { availability: found.availability, phrase: found.phrase, distance: d - (hinted ? 3 : 0) + (label ? 6 : 0) };
     // The nearest phrase wins; at equal distance "out of stock" wins (shops rarely print it falsely).
     if (!best || candidate.distance < best.distance || (candidate.distance === best.distance && candidate.availability === 'out_of_stock')) best = candidate;
   }

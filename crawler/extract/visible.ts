@@ -67,13 +67,14 @@ export function chooseVisible(all: VisiblePrice[]): VisibleChoice {
   const runner = groups.find((g) => g !== top && g.best !== demoted && g.best.parsed.amountMinor !== price?.parsed.amountMinor) ?? null;
   let listPrice: VisiblePrice | null = null;
   if (price) {
-    const up = upMap(price.el);
+    // The list price sits next to one of the places the selling price shows.
+    const ups = selling.filter((v) => v.parsed.amountMinor === price.parsed.amountMinor).slice(0, 8).map((v) => upMap(v.el));
     let bestDist = Infinity;
     const lists = all.filter((v) => v.role === 'list' || v === demoted || (v.weakList && v !== price));
     for (const v of lists) {
       if (v.parsed.amountMinor <= price.parsed.amountMinor) continue;
       if (v.parsed.currency && price.parsed.currency && v.parsed.currency !== price.parsed.currency) continue;
-      const d = distanceTo(v.el, up);
+      const d = Math.min(...ups.map((up) => distanceTo(v.el, up)));
       if (d <= LIST_REACH && d < bestDist) {
         listPrice = v;
         bestDist = d;

@@ -108,11 +108,16 @@ CREATE FUNCTION rw_minor_digits(currency text) RETURNS integer LANGUAGE sql IMMU
     ELSE 2 END
 $$;
 
+-- An exact amount in major units (12000 CNY minor → 120.00), for people reading the views.
+CREATE FUNCTION rw_major(amount_minor bigint, currency text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+  SELECT round(amount_minor::numeric / (10::numeric ^ rw_minor_digits(currency)), rw_minor_digits(currency))
+$$;
+
 -- The latest known selling, list and effective price of every listing.
 CREATE VIEW rw_latest_prices AS
 SELECT l.id AS listing_id, l.url, l.competitor, l.sku, COALESCE(l.own, false) AS own, l.status,
        p.amount_minor, p.currency,
-       p.amount_minor / power(10, rw_minor_digits(p.currency))::numeric AS amount,
+       rw_major(p.amount_minor, p.currency) AS amount,
        lp.amount_minor AS list_amount_minor,
        ep.amount_minor AS effective_amount_minor,
        av.value #>> '{}' AS availability,
@@ -145,7 +150,7 @@ SELECT d.listing_id, l.competitor, l.sku, COALESCE(l.own, false) AS own, d.day,
        (array_agg(d.amount_minor ORDER BY d.at DESC))[1] AS close_minor,
        min(d.amount_minor) AS low_minor,
        (array_agg(d.currency ORDER BY d.at DESC))[1] AS currency,
-       (array_agg(d.amount_minor ORDER BY d.at DESC))[1] / power(10, rw_minor_digits((array_agg(d.currency ORDER BY d.at DESC))[1]))::numeric AS close
+       rw_major((array_agg(d.amount_minor ORDER BY d.at DESC))[1], (array_agg(d.currency ORDER BY d.at DESC))[1]) AS close
 FROM days d JOIN listings l ON l.id = d.listing_id
 GROUP BY d.listing_id, l.competitor, l.sku, l.own, d.day;
 

@@ -19,10 +19,15 @@ export interface ThrowawayPostgres {
 
 export const POSTGRES_MISSING = 'PostgreSQL is not installed (apt-get install postgresql)';
 
-/** Where initdb and pg_ctl live: $RIVALWATCH_PG_BINDIR, the newest /usr/lib/postgresql/N/bin, or `pg_config --bindir`. */
+/**
+ * Where initdb and pg_ctl live: $RIVALWATCH_PG_BINDIR when set (only there: pointing it at an empty
+ * folder runs the suite as if PostgreSQL were missing), else the newest /usr/lib/postgresql/N/bin,
+ * else `pg_config --bindir`.
+ */
 export function findPostgresBinaries(): string | null {
   const candidates: string[] = [];
-  if (process.env.RIVALWATCH_PG_BINDIR) candidates.push(process.env.RIVALWATCH_PG_BINDIR);
+  const explicit = process.env.RIVALWATCH_PG_BINDIR;
+  if (explicit) return existsSync(join(explicit, 'initdb')) && existsSync(join(explicit, 'pg_ctl')) ? explicit : null;
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));

@@ -59,3 +59,18 @@ export function pairingInstructions(serverUrl: string, token: string): string[] 
     'In the browser extension, open Options and paste the pairing link (or the server URL and token).',
   ];
 }
+
+/** Where `npx plasmo build` (run in extension/) writes the unpacked extensions. */
+export const EXTENSION_BUILDS = { chrome: 'extension/build/chrome-mv3-prod', firefox: 'extension/build/firefox-mv3-prod' } as const;
+
+/** Everything an operator needs to see the overlay: build, load unpacked, pair. For `start` and `demo`. */
+export function extensionSetupInstructions(serverUrl: string, token: string): string[] {
+  return [
+    'Browser extension:',
+    `  1. Build it:  cd extension && npx plasmo build   (Firefox: npx plasmo build --target=firefox-mv3)`,
+    `  2. Load it:   Chrome → chrome://extensions → Developer mode → "Load unpacked" → ${EXTENSION_BUILDS.chrome}`,
+    `                Firefox → about:debugging → "Load Temporary Add-on" → ${EXTENSION_BUILDS.firefox}/manifest.json`,
+    '  3. Pair it:   open the extension\'s Options and paste this pairing link:',
+    `                ${pairingLink(serverUrl, token)}`,
+  ];
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, config, type Fixture } from './fixtures.ts';
 import { startTestApi, type TestApi } from './client.ts';
 import { bearerMatches } from '../../server/api/auth.ts';
-import { ensureToken, rotateToken, pairingLink, readToken } from '../../server/api/token.ts';
+import { ensureToken, extensionSetupInstructions, rotateToken, pairingLink, readToken } from '../../server/api/token.ts';
 
 let fx: Fixture;
 let t: TestApi;
@@ -69,6 +69,9 @@ describe('API authentication', () => {
     expect(link.protocol).toBe('rivalwatch:');
     expect(link.searchParams.get('server')).toBe('http://127.0.0.1:4477');
     expect(link.searchParams.get('token')).toBe('tok_en-1');
+    const lines = extensionSetupInstructions('http://127.0.0.1:4477', 'tok_en-1').join('\n');
+    expect(lines).toContain('extension/build/chrome-mv3-prod');
+    expect(lines).toContain('rivalwatch://pair?server=http%3A%2F%2F127.0.0.1%3A4477&token=tok_en-1');
   });
 });
 

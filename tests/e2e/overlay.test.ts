@@ -86,6 +86,35 @@ describe('overlay on a tracked product page', () => {
     expect(await text('rw-stat-average')).toBe(usd(s90.average));
     expect(await text('rw-stat-highest')).toBe(usd(s90.highest));
     expect(await text('rw-freshness')).toMatch(/^Checked \d+ min ago/);
+
+    // The page gets numbers, never the token: not in its DOM, not in the panel's shadow root.
+    const html = await page.evaluate(() => document.documentElement.outerHTML + (document.querySelector('plasmo-csui')?.shadowRoot?.innerHTML ?? ''));
+    expect(html).toContain('rw-crawled-price');
+    expect(html).not.toContain(world.token);
+  });
+
+  it('has a background that refuses malformed requests and never hands out the token', async () => {
+    const ext = await browser.context.newPage();
+    try {
+      await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const replies = await ext.evaluate(async () => {
+        // Runs in the options page, an extension page where `chrome.runtime` exists.
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+        const send = (m: unknown) => runtime.sendMessage(m);
+        return {
+          script: await send({ type: 'overlay', url: 'javascript:alert(1)', days: 90 }),
+          days: await send({ type: 'overlay', url: 'https://example.com/', days: 7 }),
+          unknown: await send({ type: 'token' }),
+          settings: await send({ type: 'ui-settings' }),
+        };
+      });
+      for (const refused of [replies.script, replies.days, replies.unknown]) {
+        expect(refused).toMatchObject({ ok: false, failure: { kind: 'refused', status: 400, code: 'bad-message' } });
+      }
+      expect(replies.settings).toEqual({ ok: true, data: { language: 'en', position: 'bottom-right', configured: true } });
+    } finally {
+      await ext.close();
+    }
   });
 });
 

@@ -46,7 +46,7 @@ export default function Popup() {
           <ProductSearch t={t} language={language} />
         </section>
       )}
-      {status?.connected && <AlertsFeed t={t} />}
+      {status?.connected && <AlertsFeed t={t} language={language} />}
     </div>
   );
 }

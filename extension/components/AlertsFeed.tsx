@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'react';
 import type { AlertSummary } from '../lib/api-types';
 import type { Translate } from '../lib/i18n';
+import type { Language } from '../lib/settings';
 import { ask } from '../lib/protocol';
 
-export function AlertsFeed({ t }: { t: Translate }) {
+export function AlertsFeed({ t, language }: { t: Translate; language: Language }) {
   const [alerts, setAlerts] = useState<AlertSummary[] | null>(null);
   useEffect(() => {
     void ask({ type: 'alerts' }).then((r) => setAlerts(r.ok && r.data.available ? r.data.alerts : null));
@@ -19,8 +20,8 @@ export function AlertsFeed({ t }: { t: Translate }) {
       ) : (
         <ul>
           {alerts.map((a) => (
-            <li key={a.id}>
-              <strong>{a.title ?? a.severity ?? ''}</strong> {a.message ?? ''}
+            <li key={a.id} data-severity={a.severity}>
+              {a.messages?.[language] ?? a.message ?? ''}
             </li>
           ))}
         </ul>

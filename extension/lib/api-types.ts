@@ -164,8 +164,10 @@ export interface AddListingResult {
 /** An unread alert as the alerts routes will serve it; only the fields the popup shows. */
 export interface AlertSummary {
   id: string;
-  title?: string;
-  message?: string;
-  severity?: string;
   at?: string;
+  severity?: string;
+  /** The message in its owner's language, and in every language it was written in. */
+  message?: string;
+  messages?: Partial<Record<'en' | 'zh-CN', string>>;
+  url?: string;
 }

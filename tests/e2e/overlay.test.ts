@@ -210,6 +210,8 @@ describe('popup', () => {
       await expect.poll(() => popup.locator('[data-testid=rw-status]').textContent(), { timeout: 15_000 }).toContain(`Connected to ${world.api.url}`);
       await popup.locator('[data-testid=rw-sku-search]').fill('kettle');
       await expect.poll(() => popup.locator('[data-testid=rw-sku-results] [data-sku]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['RW-KET-310']);
+      // This API has no alerts feed (GET /api/alerts answers 404): the section stays out of sight.
+      expect(await popup.locator('[data-testid=rw-alerts]').count()).toBe(0);
     } finally {
       await popup.close();
     }

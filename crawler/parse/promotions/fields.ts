@@ -16,17 +16,18 @@ export function arabicNumerals(s: string): string {
 
 export interface MoneyMention {
   index: number;
+  end: number;
   minor: number;
   /** Written after a threshold word ("满", "over", "ab", "dès") or followed by "+" / "以上". */
   threshold: boolean;
-  /** Written right after a price label ("会员价", "price"): a price, not an amount off. */
+  /** Written right after a price label ("会员价", "price", "was"): a price, not an amount off. */
   labelled: boolean;
 }
 
 const THRESHOLD_BEFORE =
-  /(?:每?满|滿|spend(?:ing)?|orders? (?:of|over|above)|purchases? (?:of|over|above)|(?<!\p{L})(?:over|above)|min(?:imum)?\.?(?: spend| purchase| order(?: value)?)?(?: of)?|(?<!\p{L})ab|bestellwert(?: von| ab)?|einkaufswert(?: von| ab)?|dès|à partir de|a partir de|desde|superiores? a|sopra|oltre|a partire da|spesa minima(?: di)?|acima de|(?<!\p{L})od|powyżej|при заказе от|(?<!\p{L})от)\s*[:：]?\s*$/iu;
+  /(?:每?满|滿|superiori a|per ordini (?:superiori a|da|sopra)|spend(?:ing)?|orders? (?:of|over|above)|purchases? (?:of|over|above)|(?<!\p{L})(?:over|above)|min(?:imum)?\.?(?: spend| purchase| order(?: value)?)?(?: of)?|(?<!\p{L})ab|bestellwert(?: von| ab)?|einkaufswert(?: von| ab)?|dès|à partir de|a partir de|desde|superiores? a|sopra|oltre|a partire da|spesa minima(?: di)?|acima de|(?<!\p{L})od|powyżej|при заказе от|(?<!\p{L})от)\s*[:：]?\s*$/iu;
 const THRESHOLD_AFTER = /^\s*(?:\+|以上|or more|und mehr|et plus|o más|e oltre|ou mais)/iu;
-const PRICE_LABEL = /(?:价|價|price|preis|prix|precio|prezzo|pre[çc]o|cena|цена|価格|가격|가)\s*[:：]?\s*$/iu;
+const PRICE_LABEL = /(?:价|價|price|preis|prix|precio|prezzo|pre[çc]o|cena|цена|価格|가격|가|(?<!\p{L})(?:was|statt|uvp|rrp|avant|antes|prima|było))\s*[:：]?\s*$/iu;
 const CURRENCY_MARK = "(?:[\\p{Sc}]|US\\$|[A-Z]{3}|RMB|元|块|円|원|zł|kr\\.?|Kč|Ft|lei|Rs\\.?|R\\$|CHF|Fr\\.)";
 
 /** "Nov 30", "30 novembre": a month name next to a day. */
@@ -44,8 +45,8 @@ function blankNonMoney(s: string): string {
     .replace(MONTH_DAY, (m: string, a?: string, b?: string) => (isMonthName(a ?? b ?? '') ? blank(m) : m));
 }
 
-// Digits glued to letters ("SAVE10", "ETE15") are codes, not money.
-const MONEY_RE = new RegExp(`(?<![\\p{Script=Latin}\\d])(${CURRENCY_MARK}\\s?)?(${NUMBER_SOURCE})(\\s?${CURRENCY_MARK})?`, 'gu');
+// Digits glued to letters ("SAVE10", "ETE15", "2ème") are codes and ordinals, not money.
+const MONEY_RE = new RegExp(`(?<![\\p{Script=Latin}\\d])(${CURRENCY_MARK}\\s?)?(${NUMBER_SOURCE})(\\s?${CURRENCY_MARK})?(?!\\p{Script=Latin})`, 'gu');
 
 /** Every money amount in a promotion text, in the promotion's currency. */
 export function moneyMentions(s: string, currency: string): MoneyMention[] {
@@ -60,6 +61,7 @@ export function moneyMentions(s: string, currency: string): MoneyMention[] {
     const after = cleared.slice(m.index + m[0].length);
     out.push({
       index: m.index,
+      end: m.index + m[0].length,
       minor: decimalToMinor(digitsToString(d), digits),
       threshold: THRESHOLD_BEFORE.test(before) || THRESHOLD_AFTER.test(after),
       labelled: PRICE_LABEL.test(before),
@@ -144,7 +146,7 @@ export function quantityOf(s: string): number | null {
   if (m) return Number(m[1]);
   m = /(?:buy|kauf\p{L}*)\s+(\d+|one|two|three|four|five)/iu.exec(s);
   if (m) return num(m[1]);
-  if (/(?:2nd|second|2e|2ème|deuxième|segunda|seconda|druga|второй)/iu.test(s)) return 2;
+  if (/(?:2nd|second|2e|2ème|deuxième|segunda|seconda|druga|второй|2\s*[ªa°]\s*unidad)/iu.test(s)) return 2;
   return null;
 }
 

@@ -1,7 +1,7 @@
 // One promotion text → one structured Promotion. The words decide the kind (patterns.ts); the
 // figures fill the fields the kind uses (fields.ts); unknown texts are kept as 'other'.
 import type { Promotion, PromotionType } from '../../../store/model.ts';
-import { arabicNumerals, couponCode, money, moneyMentions, percentOff, quantityOf, thresholdTiers } from './fields.ts';
+import { arabicNumerals, couponCode, money, moneyMentions, percentOff, quantityOf, thresholdTiers, type MoneyMention } from './fields.ts';
 import { AMOUNT_OFF, CAMPAIGN, isPercentOff, typeFromWords } from './patterns.ts';
 import { parseEndsAt } from './time.ts';
 
@@ -17,6 +17,27 @@ export interface PromotionContext {
 const PRICE_AFTER = /券后|券後|到手|after coupon|nach gutschein|après coupon/iu;
 /** Fixed-price kinds: their money is the price a buyer pays, recorded as `amount`. */
 const FIXED_PRICE: PromotionType[] = ['member_price', 'group_buy', 'presale'];
+
+const REDUCTION_MARK = new RegExp(`${AMOUNT_OFF.source}|(?:^|\\s)[-−](?=\\s*\\p{Sc}?\\s*\\d)`, 'giu');
+
+/** The money written nearest to a reduction word ("Was $59.99 Save $10" → $10), or null. */
+function reductionAmount(s: string, mentions: MoneyMention[]): MoneyMention | null {
+  const marks = [...s.matchAll(REDUCTION_MARK)].map((m) => [m.index, m.index + m[0].length] as const);
+  let best: MoneyMention | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const mention of mentions) {
+    if (mention.labelled) continue;
+    for (const [start, end] of marks) {
+      // On a tie the amount after the word wins: "Save $10", "立减20" outnumber "$10 off".
+      const distance = mention.index >= end ? mention.index - end : mention.end <= start ? start - mention.end + 0.5 : 0;
+      if (distance < bestDistance) {
+        best = mention;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
 
 export function cleanText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -65,11 +86,17 @@ export function parsePromotion(text: string, ctx: PromotionContext): Promotion {
       if (fixed) promo.amount = money(fixed.minor, currency);
     } else if (type === 'bundle') {
       const setPrice = /(?<!\d)\d+\s+(?:for|für|pour|por|per|za)\s+/iu.test(s) ? others[0] : null;
-      const off = AMOUNT_OFF.test(s) ? others[0] : null;
-      if (setPrice ?? off) promo.amount = money((setPrice ?? off)!.minor, currency);
-    } else if (type !== 'gift' && type !== 'points' && type !== 'other') {
-      const off = others.find((m) => !m.labelled);
-      if (off && !(PRICE_AFTER.test(s) && !AMOUNT_OFF.test(s))) promo.amount = money(off.minor, currency);
+      const off = setPrice ?? reductionAmount(s, others);
+      if (off) promo.amount = money(off.minor, currency);
+    } else if (type === 'amount_off' || type === 'threshold' || type === 'coupon') {
+      // A coupon's figure is its value even without "off"; "券后价¥89" is the price after it.
+      const fallback = type === 'coupon' && PRICE_AFTER.test(s) ? null : others.find((m) => !m.labelled);
+      const off = reductionAmount(s, others) ?? fallback;
+      if (off) promo.amount = money(off.minor, currency);
+    } else if (type === 'flash_sale' && percent === null) {
+      // "秒杀 ¥99" shows the deal price; only "直降200" / "$30 off" is an amount off.
+      const off = reductionAmount(s, others);
+      if (off) promo.amount = money(off.minor, currency);
     }
   }
 
@@ -78,7 +105,9 @@ export function parsePromotion(text: string, ctx: PromotionContext): Promotion {
   }
   if (type === 'bundle') {
     const quantity = quantityOf(s);
-    if (quantity !== null) promo.quantity = quantity;
+    // "满1件9折" asks for one unit: a plain reduction, which one unit's price can use.
+    if (quantity === 1) promo.type = promo.percent != null ? 'percent' : 'amount_off';
+    else if (quantity !== null) promo.quantity = quantity;
     if (promo.percent == null && /送|get\s+\S+\s+free|gratis|offert|gratuit|free(?!\s+ship)|[1-3]\s*\+\s*1|bogo|\d+\s*(?:for|für|pour|por|per|x)\s*\d/iu.test(s) && !promo.amount) {
       promo.percent = 100;
     }

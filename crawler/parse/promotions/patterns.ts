@@ -11,7 +11,7 @@ const TYPE_RULES: [PromotionType, RegExp][] = [
   ['group_buy', /拼团|拼團|拼单|拼購|\d+\s*人(?:团|團|拼|成团)|团购|團購|成团|group[- ]?(?:buy|price|deal)|team[- ]?buy|gruppenpreis|achat group|compra grupal|acquisto di gruppo|compra coletiva|zakupy grupowe|совместн\p{L}* покупк/iu],
   [
     'member_price',
-    /会员价|會員價|会员专享|會員專享|会员折扣|会员\s*[\d.]+\s*折|plus\s*(?:价|會員價|会员价)|88\s*vip|vip\s*(?:价|價|price|专享)|(?<!\p{L})members?(?:hip)?[- ](?:price|deal|exclusive|only|discount|save|savings)|(?<!\p{L})prime[- ](?:price|exclusive|member|deal|day|savings|discount)|mitgliederpreis|für mitglieder|mitglieder-?rabatt|prix (?:membre|adhérent|fidélité)|precio (?:socio|miembro|member)|prezzo (?:soci|membri|member)|pre[çc]o (?:s[óo]cio|membro|clube)|cena dla (?:członków|klubowiczów)|цена (?:для )?(?:участник|член|клуб)|club price|loyalty price|会員(?:価格|限定|特価)|회원가|회원 ?전용|멤버십/iu,
+    /会员价|會員價|会员专享|會員專享|会员折扣|会员\s*[\d.]+\s*折|plus\s*(?:价|會員價|会员价)|88\s*vip|vip\s*(?:价|價|price|专享)|(?<!\p{L})members?(?:hip)?[- ](?:price|deal|exclusive|only|discount|save|savings)|(?<!\p{L})prime[- ](?:price|exclusive|member|savings|discount)|mitgliederpreis|für mitglieder|mitglieder-?rabatt|prix (?:membre|adhérent|fidélité)|precio (?:socio|miembro|member)|prezzo (?:soci|membri|member)|pre[çc]o (?:s[óo]cio|membro|clube)|cena dla (?:członków|klubowiczów)|цена (?:для )?(?:участник|член|клуб)|club price|loyalty price|会員(?:価格|限定|特価)|회원가|회원 ?전용|멤버십/iu,
   ],
   [
     'free_shipping',
@@ -23,11 +23,11 @@ const TYPE_RULES: [PromotionType, RegExp][] = [
   ],
   [
     'flash_sale',
-    /秒杀|秒殺|限时|限時|闪购|閃購|抢购|搶購|倒计时|倒計時|距结束|距結束|截止|(?<!\p{L})lightning deal|flash (?:sale|deal)|deal of the day|today'?s deal|limited[- ]time (?:deal|offer|sale|price)|today only|(?:sale|deal|offer) ends|ends (?:in|today|tonight|soon|on )|(?<!\p{L})ends\s+\d|time left|blitzangebot|tagesangebot|nur heute|angebot endet|vente flash|offre (?:éclair|flash)|se termine|oferta (?:relámpago|flash|del día)|termina en|offerta lampo|offerta a tempo|termina tra|oferta relâmpago|termina em|błyskawiczn|oferta dnia|kończy się|молниеносн|акция дня|タイムセール|期間限定|本日限り|타임\s?(?:딜|세일)|오늘만/iu,
+    /秒杀|秒殺|限时|限時|闪购|閃購|抢购|搶購|倒计时|倒計時|距结束|距結束|截止|(?<!\p{L})lightning deal|flash (?:sale|deal)|deal of the day|today'?s deal|limited[- ]time (?:deal|offer|sale|price)|today only|(?:sale|deal|offer) ends|ends (?:in|today|tonight|soon|on )|(?<!\p{L})ends\s+\d|time left|blitzangebot|tagesangebot|nur heute|angebot endet|vente flash|offre (?:éclair|flash)|se termine|oferta (?:relámpago|flash|del día)|termina en|offerta lampo|offerta a tempo|termina tra|oferta relâmpago|termina em|błyskawiczn|oferta dnia|kończy się|молниеносн|акция дня|nur für kurze zeit|zeitlich begrenzt|offre limitée|durée limitée|por tiempo limitado|per un tempo limitato|por tempo limitado|tylko teraz|タイムセール|期間限定|本日限り|타임\s?(?:딜|세일|특가)|오늘만/iu,
   ],
   [
     'bundle',
-    /第\s*\d+\s*件|买\s*\d+\s*送\s*\d+|買\s*\d+\s*送\s*\d+|\d+\s*件\s*[\d.]+\s*折|满\s*\d+\s*件|\d+\s*件\s*(?:减|立减|\d+\s*元)|任选|任選|套餐|组合装|组合价|組合|搭配购|加价购|(?<!\p{L})buy\s+(?:\d+|one|two|three)\b|(?<!\p{L})bogo(?!\p{L})|(?<!\d)\d+\s+for\s+(?:\p{Sc}|\d)|bundle|multi-?buy|mix (?:&|and) match|(?<![\d.])[1-3]\s*\+\s*1(?![\d%])|(?:2nd|second) (?:item|one|pair|unit)|kauf(?:e|en)?\s+\d|\d+\s+für\s+\d+|(?<!\d)\d\s+(?:pour|por|per|za)\s+\d(?!\d)|(?<![\d.,])[2-5]\s*x\s*[1-4](?![\d.,])|(?:2e|2ème|deuxième|2nd) (?:à|article|produit)|segunda unidad|seconda unità|segunda unidade|druga sztuka|второй товар|まとめ買い|セット割|\d+\s*点以上/iu,
+    /第\s*\d+\s*件|买\s*\d+\s*送\s*\d+|買\s*\d+\s*送\s*\d+|\d+\s*件\s*[\d.]+\s*折|满\s*\d+\s*件|\d+\s*件\s*(?:减|立减|\d+\s*元)|任选|任選|套餐|组合装|组合价|組合|搭配购|加价购|(?<!\p{L})buy\s+(?:\d+|one|two|three)\b|(?<!\p{L})bogo(?!\p{L})|(?<!\d)\d+\s+for\s+(?:\p{Sc}|\d)|bundle|multi-?buy|mix (?:&|and) match|(?<![\d.])[1-3]\s*\+\s*1(?![\d%])|(?:2nd|second) (?:item|one|pair|unit)|kauf(?:e|en)?\s+\d|\d+\s+für\s+\d+|(?<!\d)\d\s+(?:pour|por|per|za)\s+\d(?!\d)|(?<![\d.,])[2-5]\s*x\s*[1-4](?![\d.,])|(?:2e|2ème|deuxième|2nd) (?:à|article|produit)|segunda unidad|2\s*[ªa°]\s*unidad|seconda unità|segunda unidade|druga sztuka|второй товар|まとめ買い|セット割|\d+\s*点以上/iu,
   ],
   ['points', /积分|積分|(?<!\p{L})(?:\d+x |x\d+ )?points?(?!\p{L})|punkte|payback|puntos|punti|pontos|punkty|баллы|бонусы|ポイント|포인트|cashback|返现|返現/iu],
   [
@@ -57,4 +57,4 @@ export function isPercentOff(s: string): boolean {
 
 /** Sales and campaign words: a promotion even when it gives no figure. */
 export const CAMPAIGN =
-  /(?<!\d)618(?!\d)|双\s*11|雙\s*11|双十一|雙十一|双\s*12|双十二|年货节|年貨節|大促|狂欢|狂歡|特价|特價|优惠|優惠|活动价|活動價|促销|促銷|折扣|清仓|清倉|black friday|cyber monday|prime day|singles'? day|(?<!\p{L})(?:sale|deal|deals|clearance|special offer|promo(?:tion)?|angebot|aktion|sonderangebot|soldes|promotion|oferta|rebajas|offerta|saldi|promoção|promocja|wyprzedaż|распродажа|акция|скидки|セール|특가|세일)(?!\p{L})/iu;
+  /(?<!\d)618(?!\d)|双\s*11|雙\s*11|双十一|雙十一|双\s*12|双十二|年货节|年貨節|大促|狂欢|狂歡|特价|特價|优惠|優惠|活动价|活動價|促销|促銷|折扣|清仓|清倉|百亿补贴|百億補貼|补贴|國補|国补|以旧换新|免息|直播价|首发|首發|新品特惠|black friday|cyber monday|prime day|singles'? day|(?<!\p{L})(?:sale|deal|deals|clearance|special offer|promo(?:tion)?|angebot|aktion|sonderangebot|soldes|promotion|oferta|rebajas|offerta|saldi|promoção|promocja|wyprzedaż|распродажа|акция|скидки|セール|특가|세일)(?!\p{L})/iu;

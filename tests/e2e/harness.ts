@@ -47,19 +47,25 @@ function newestMtime(dir: string): number {
 export async function ensureExtensionBuilt(): Promise<string> {
   const manifest = join(BUILD_DIR, 'manifest.json');
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestMtime(EXTENSION_DIR)) return BUILD_DIR;
+  await plasmoBuild([]);
+  if (!existsSync(manifest)) throw new Error(`plasmo build wrote no ${manifest}`);
+  return BUILD_DIR;
+}
+
+/** Runs `npx plasmo build` in extension/ (one at a time: builds share extension/.plasmo). */
+export async function plasmoBuild(args: string[]): Promise<void> {
   // The honest path for tests is pairing through the options page: no token baked into the build.
   const env = { ...process.env };
   delete env.PLASMO_PUBLIC_RW_SERVER;
   delete env.PLASMO_PUBLIC_RW_TOKEN;
   await new Promise<void>((done, fail) => {
-    const child = spawn('npx', ['plasmo', 'build'], { cwd: EXTENSION_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['plasmo', 'build', ...args], { cwd: EXTENSION_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 && existsSync(manifest) ? done() : fail(new Error(`plasmo build failed (${code}):\n${output}`))));
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`plasmo build ${args.join(' ')} failed (${code}):\n${output}`))));
   });
-  return BUILD_DIR;
 }
 
 export interface World {

@@ -1,6 +1,6 @@
 // The extension end to end: built with Plasmo, loaded into Chromium, paired through its options
 // page, on demo-shop pages crawled through the real pipeline at simulated times.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,10 @@ import {
   ensureExtensionBuilt,
   HOSTILE,
   launchWithExtension,
+  EXTENSION_DIR,
   NORTHWIND,
   pairingFor,
+  plasmoBuild,
   panel,
   ROOT,
   setOptions,
@@ -255,4 +257,16 @@ describe('languages', () => {
     }
     expect(await panel(page).locator('[data-testid=rw-our-price]').textContent()).toMatch(/^US\$/);
   });
+});
+
+describe('Firefox build', () => {
+  it('builds an MV3 add-on with background scripts and a Gecko id', async () => {
+    await plasmoBuild(['--target=firefox-mv3']);
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'build', 'firefox-mv3-prod', 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.browser_specific_settings.gecko.id).toBe('rivalwatch@rivalwatch.dev');
+    expect(manifest.content_scripts[0].matches).toEqual(['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*', 'http://*/*']);
+    expect(manifest.permissions).toEqual(['storage']);
+  }, 180_000);
 });

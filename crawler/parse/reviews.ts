@@ -45,16 +45,25 @@ export function parseRating(text: string): { rating: number; scale: number } | n
   if (m && !/[-−]\s*$/.test(s.slice(0, m.index))) return rating(toNumber(m[1]), 100);
   m = KEYWORD.exec(s) ?? UNIT_AFTER.exec(s);
   if (m) return rating(toNumber(m[1]), inferScale(toNumber(m[1])));
-  m = /^\(?(\d(?:[.,]\d{1,2})?)\)?$/.exec(s);
+  // A lone score, often followed by its count: "4.6", "(4.6)", "4.5 (1,234)", "4.7 | 2,417 reviews".
+  m = /^\(?(\d(?:[.,]\d{1,2})?)\)?(?:\s*(?:[(|·•]|$))/u.exec(s);
   if (m) return rating(toNumber(m[1]), 5);
-  return null;
+  return starGlyphs(s);
+}
+
+/** "★★★★☆" with no figure: the filled stars out of all shown. */
+function starGlyphs(s: string): { rating: number; scale: number } | null {
+  const glyphs = /[★☆]{3,10}/u.exec(s);
+  if (!glyphs) return null;
+  const filled = [...glyphs[0]].filter((c) => c === '★').length;
+  return rating(filled, glyphs[0].length);
 }
 
 const COUNT_WORDS =
   /ratings?|reviews?|customer|global|comments?|votes?|Bewertungen|Rezensionen|Kundenbewertungen|Sternebewertungen|avis|évaluations|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|avaliações|opiniões|opinii|ocen|recenzj\p{L}*|отзыв\p{L}*|оцен\p{L}*|beoordelingen|recensioner|anmeldelser|条评价|条评论|条|人评价|人评|评价|評價|评论|評論|口碑|評価数?|件のレビュー|件の評価|レビュー|件|리뷰|후기|개의 상품평|상품평|평가/iu;
 
-const COUNT_RE = /(\d+(?:[.,'’ ]\d+)*)\s*([kKmM千万萬亿億](?![a-zA-Z]))?\s*\+?/gu;
-const EXPONENT: Record<string, number> = { k: 3, K: 3, 千: 3, m: 6, M: 6, 万: 4, 萬: 4, 亿: 8, 億: 8 };
+const COUNT_RE = /(\d+(?:[.,'’ ]\d+)*)\s*([kKmM千万萬亿億천만](?![a-zA-Z])|Tsd\.?|mil(?!\p{L})|тыс\.?)?\s*\+?/gu;
+const EXPONENT: Record<string, number> = { k: 3, K: 3, 千: 3, 천: 3, tsd: 3, mil: 3, тыс: 3, m: 6, M: 6, 万: 4, 萬: 4, 만: 4, 亿: 8, 億: 8 };
 
 /** Blank the score in texts such as "4.5 out of 5 stars 1,234 ratings" so only the count remains. */
 function withoutScores(s: string): string {
@@ -64,7 +73,7 @@ function withoutScores(s: string): string {
     .replace(/\d+\s*つ星のうち\s*\d(?:[.,]\d)?/gu, blank)
     .replace(/\d+(?:[.,]\d+)?\s*%/gu, blank)
     .replace(new RegExp(`\\d+(?:[.,]\\d+)?\\s*${STAR_WORD}|(?:out of|von|sur|su|de|z|из)\\s*\\d+\\s*$`, 'giu'), blank)
-    .replace(/(?<![\d.,])\d[.,]\d(?![\d])(?!\s*[kKmM万萬千亿億])/gu, blank);
+    .replace(/(?<![\d.,])\d[.,]\d(?![\d])(?!\s*(?:[kKmM万萬千亿億천만]|Tsd|mil(?!\p{L})|тыс))/gu, blank);
 }
 
 function countValue(written: string, multiplier: string | undefined): number | null {
@@ -73,7 +82,7 @@ function countValue(written: string, multiplier: string | undefined): number | n
     // Before k / 万 a lone mark is a decimal mark: "1.2k", "1,2 Tsd.", "2.3万".
     const d = readNumber(compact, { minorDigits: 3, decimalSeparator: compact.includes(',') ? ',' : '.' });
     if (!d) return null;
-    const shifted = shiftDecimal(d, EXPONENT[multiplier]);
+    const shifted = shiftDecimal(d, EXPONENT[multiplier] ?? EXPONENT[multiplier.replace(/\.$/, '').toLowerCase()]);
     return Number(shifted.int);
   }
   // A count has no fraction, so every mark in it groups digits: "3.456", "1 234", "1'234".

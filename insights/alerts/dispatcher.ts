@@ -8,7 +8,7 @@ import type { Store } from '../../store/store.ts';
 import type { AlertsConfig, Channel } from './config.ts';
 import { createEmailSender, sendWebhook } from './channels/send.ts';
 import { single, summary, type Notification } from './channels/notification.ts';
-import { OUTBOX } from './outbox.ts';
+import { OUTBOX, type OutboxEntry } from './outbox.ts';
 import { quietUntil } from './quiet.ts';
 import { DOC, type Alert, type Delivery } from './types.ts';
 import { createHash } from 'node:crypto';
@@ -73,12 +73,17 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const now = clock();
     const at = now.toISOString();
     const report: DispatchReport = { delivered: 0, retrying: 0, held: 0, failed: 0 };
-    const queued = await store.listDocuments<{ alertId: string }>(OUTBOX);
+    const queued = await store.listDocuments<OutboxEntry>(OUTBOX);
     const alerts: Alert[] = [];
+    const batches: { id: string; alerts: Alert[] }[] = [];
     for (const q of queued) {
-      const record = await store.getDocument<Alert>(DOC.alert, q.doc.alertId);
-      if (record) alerts.push(record.doc);
-      else await store.deleteDocument(OUTBOX, q.id);
+      const batch = { id: q.id, alerts: [] as Alert[] };
+      for (const id of q.doc.alertIds) {
+        const record = await store.getDocument<Alert>(DOC.alert, id);
+        if (record) batch.alerts.push(record.doc);
+      }
+      batches.push(batch);
+      alerts.push(...batch.alerts);
     }
 
     const jobs: Job[] = [];
@@ -153,11 +158,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (error) opts.onWarning?.(error);
     }
 
-    for (const alert of alerts) {
-      await save(alert, at);
-      const done = alert.channels.every((c) => ['delivered', 'failed'].includes(alert.delivery[c]?.status ?? 'failed'));
-      if (done) await store.deleteDocument(OUTBOX, alert.id);
-    }
+    for (const alert of alerts) await save(alert, at);
+    const settled = (a: Alert) => a.channels.every((c) => ['delivered', 'failed'].includes(a.delivery[c]?.status ?? 'failed'));
+    for (const batch of batches) if (batch.alerts.every(settled)) await store.deleteDocument(OUTBOX, batch.id);
     await store.flush();
     return report;
   }

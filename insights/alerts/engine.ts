@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { latest, sameValue, TRACKED_FIELDS } from '../../store/changepoints.ts';
 import { ourPrice, type Config } from '../../server/config.ts';
 import type { AlertsConfig } from './config.ts';
-import { evaluate, stateKey } from './evaluate.ts';
+import { DATA_QUALITY_KINDS, evaluate, stateKey } from './evaluate.ts';
 import { convert } from './fx.ts';
 import { enqueueAlerts, toAlert } from './outbox.ts';
 import type { ProductInfo } from './rules/context.ts';
@@ -43,8 +43,21 @@ export interface ProcessReport {
 }
 
 export interface AlertEngine {
-  /** Evaluates recorded crawl results; writes and flushes alerts, state and glitches. */
-  process(results: readonly RecordResult[]): Promise<ProcessReport>;
+  /**
+   * Evaluates recorded crawl results and writes alerts, state and glitches to the store. It flushes
+   * unless told not to: pass `{ flush: false }` only when the caller flushes right after, ideally
+   * together with the observations themselves (one atomic write, no window where an observation is
+   * durable and the alert it causes is not).
+   */
+  process(results: readonly RecordResult[], opts?: { flush?: boolean }): Promise<ProcessReport>;
+}
+
+const LISTING_CACHE_MS = 5 * 60_000;
+
+/** Condition state of every rule for one subject (document kind 'alert-state', id = subject). */
+interface SubjectState {
+  subject: string;
+  rules: RuleState[];
 }
 
 /** A held suspicious crawl (document kind 'alert-pending', id = listing id). */
@@ -67,20 +80,75 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const { store, config, alerts: alertsConfig } = opts;
   const clock = () => (opts.now ? opts.now() : new Date()).toISOString();
   const products = productInfos(config);
+  const configuredPrices = new Map(config.products.map((p) => [p.sku, ourPrice(config, p)]));
   const glitchRules = alertsConfig.rules.filter((r) => r.kind === 'price_glitch');
   let states: Map<string, RuleState> | null = null;
+  /**
+   * Conditions that a crawl changing nothing can still move, by subject: one waiting for its
+   * cooldown to fire, and crawler-health conditions that a successful crawl clears.
+   */
+  const attention = new Map<string, Set<string>>();
+  const kindOf = new Map(alertsConfig.rules.map((r) => [r.id, r.kind]));
+  const usesAverage = alertsConfig.rules.some((r) => r.kind === 'price_change' && r.compareWith === 'avg7d');
+  const usesReviews = alertsConfig.rules.some((r) => r.kind === 'rating_drop' || r.kind === 'review_spike');
+  /** Reading a history is the costly part of evaluation: only rules that look back get one. */
+  const needsHistory = (r: RecordResult): boolean =>
+    !r.ok ||
+    (usesAverage && (r.changed.includes('price') || r.changed.includes('effectivePrice'))) ||
+    (usesReviews && (r.changed.includes('rating') || r.changed.includes('ratingScale') || r.changed.includes('reviewCount')));
+  let primed = false;
+  const listingCache = { map: new Map<string, Listing>(), loadedAt: -Infinity };
+
+  const bySubject = new Map<string, Map<string, RuleState>>();
+
+  function track(key: string, s: RuleState): void {
+    const rules = bySubject.get(s.subject) ?? new Map<string, RuleState>();
+    rules.set(key, s);
+    bySubject.set(s.subject, rules);
+    const set = attention.get(s.subject) ?? new Set<string>();
+    const health = DATA_QUALITY_KINDS.has(kindOf.get(s.ruleId) ?? 'undercut');
+    for (const [condition, c] of Object.entries(s.conditions)) {
+      const waiting = c.level !== null && (c.firedLevel === null || (c.level === 'critical' && c.firedLevel === 'warning'));
+      if (waiting || (health && c.level !== null)) set.add(`${key}|${condition}`);
+      else set.delete(`${key}|${condition}`);
+    }
+    if (set.size > 0) attention.set(s.subject, set);
+    else attention.delete(s.subject);
+  }
 
   async function loadStates(): Promise<Map<string, RuleState>> {
     if (states) return states;
-    states = new Map((await store.listDocuments<RuleState>(DOC.state)).map((r) => [r.id, r.doc]));
+    states = new Map();
+    for (const record of await store.listDocuments<SubjectState>(DOC.state)) {
+      for (const s of record.doc.rules) {
+        const key = stateKey(s.ruleId, s.subject);
+        states.set(key, s);
+        track(key, s);
+      }
+    }
     return states;
   }
 
+  /** Listings change rarely (added, marked gone): re-read them all every few minutes, not per crawl. */
+  async function listingsFor(results: readonly RecordResult[]): Promise<Map<string, Listing>> {
+    if (Date.now() - listingCache.loadedAt > LISTING_CACHE_MS) {
+      listingCache.map = new Map((await store.listListings()).map((l) => [l.id, l]));
+      listingCache.loadedAt = Date.now();
+    }
+    for (const r of results) {
+      if (listingCache.map.has(r.listingId)) continue;
+      const l = await store.getListing(r.listingId);
+      if (l) listingCache.map.set(l.id, l);
+    }
+    return listingCache.map;
+  }
+
   return {
-    async process(results) {
+    async process(results, processOpts = {}) {
       const now = clock();
       const stateMap = await loadStates();
-      const listings = new Map((await store.listListings()).map((l) => [l.id, l]));
+      const listings = await listingsFor(results);
+      const repriced = new Set<string>();
       const ourPrices = new Map<string, Money | null>();
       const events: AlertEvent[] = [];
       const glitches: GlitchEvent[] = [];
@@ -88,8 +156,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
 
       async function priceOfOurs(sku: string): Promise<Money | null> {
         if (ourPrices.has(sku)) return ourPrices.get(sku) ?? null;
-        const product = config.products.find((p) => p.sku === sku);
-        let price = product ? ourPrice(config, product) : null;
+        let price = configuredPrices.get(sku) ?? null;
         if (price === null) {
           const own = [...listings.values()].find((l) => l.own && l.sku === sku);
           const history = own ? await store.getHistory(own.id) : null;
@@ -101,8 +168,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       }
 
       async function run(listing: Listing, result: RecordResult, extra: { glitch?: GlitchEvent; at?: string } = {}): Promise<void> {
-        const needsHistory = result.changed.length > 0 || !result.ok;
-        const history = needsHistory ? await store.getHistory(listing.id) : null;
+        const history = needsHistory(result) ? await store.getHistory(listing.id) : null;
         // Our price and floor in the listing's currency, so a foreign shop compares at the configured rate.
         const currency = (result.current.effectivePrice ?? result.current.price)?.currency;
         const ours = await priceOfOurs(listing.sku);
@@ -125,6 +191,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
           const key = stateKey(s.ruleId, s.subject);
           stateMap.set(key, s);
           dirty.set(key, s);
+          track(key, s);
         }
         events.push(...out.events);
       }
@@ -162,11 +229,15 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       const pendingDocs = new Map((await store.listDocuments<Pending>(DOC.pending)).map((r) => [r.id, r.doc]));
       const suspicious: string[] = [];
       // Our own pages first: their prices are what competitor prices are compared with.
-      const ordered = [...results].sort((a, b) => Number(listings.get(b.listingId)?.own ?? false) - Number(listings.get(a.listingId)?.own ?? false));
+      const isOwn = (r: RecordResult) => listings.get(r.listingId)?.own === true;
+      const ordered = [...results.filter(isOwn), ...results.filter((r) => !isOwn(r))];
       for (const result of ordered) {
         const listing = listings.get(result.listingId);
         if (!listing) continue;
-        if (listing.own && result.ok) ourPrices.set(listing.sku, result.current.effectivePrice ?? result.current.price ?? null);
+        if (listing.own && result.ok) {
+          ourPrices.set(listing.sku, result.current.effectivePrice ?? result.current.price ?? null);
+          if (result.changed.includes('price') || result.changed.includes('effectivePrice')) repriced.add(listing.sku);
+        }
         const pending = pendingDocs.get(listing.id);
         if (pending) {
           await resolvePending(listing, pending, result);
@@ -181,8 +252,13 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
           suspicious.push(listing.id);
           continue;
         }
+        // A crawl that changed nothing cannot start or end a market condition unless our price
+        // moved; it only matters to conditions that need attention. The first batch sees all.
+        const quiet = primed && result.ok && result.changed.length === 0 && !repriced.has(listing.sku);
+        if (quiet && !attention.has(listing.id) && !attention.has(`competitor:${listing.competitor}`)) continue;
         await run(listing, result);
       }
+      primed = true;
 
       if (suspicious.length > 0 && opts.recrawl) {
         // Durable first: a crash during the re-crawl leaves the move held, confirmed by the next crawl.
@@ -202,9 +278,14 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
         }
       }
 
-      for (const [key, s] of dirty) await store.putDocument(DOC.state, key, s, now);
+      // One document per listing (or competitor) holds every rule's state: fewer, larger writes.
+      const subjects = new Set([...dirty.values()].map((s) => s.subject));
+      for (const subject of subjects) {
+        const rules = [...(bySubject.get(subject)?.values() ?? [])];
+        await store.putDocument<SubjectState>(DOC.state, subject, { subject, rules }, now);
+      }
       const added = await enqueueAlerts(store, events.map((e) => toAlert(e, alertsConfig, now)), now);
-      await store.flush();
+      if (processOpts.flush !== false) await store.flush();
       const awaiting = (await store.listDocuments<Pending>(DOC.pending)).map((r) => r.id);
       return { alerts: added, glitches, awaitingConfirmation: awaiting };
     },

@@ -2,7 +2,7 @@
 // competitor, old → new, our price and the gap, the promotion. Plain text: channels add the link
 // and escape for their markup (scraped text such as promotion wording is never trusted as markup).
 import type { Availability, Money, Promotion } from '../../store/model.ts';
-import { formatMoney } from '../../crawler/parse/money.ts';
+import { minorDigits } from '../../crawler/parse/money.ts';
 import type { Language } from './config.ts';
 import type { AlertEvent, AlertFacts, AlertValue } from './types.ts';
 
@@ -18,6 +18,21 @@ const AVAILABILITY: Record<Language, Record<Availability, string>> = {
   'zh-CN': { in_stock: '有货', out_of_stock: '缺货', preorder: '预售', limited: '库存紧张', unknown: '未知' },
 };
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Money for people, with the formatter kept per language and currency (building one is slow). */
+export function formatMoneyFor(m: Money, lang: Language): string {
+  const key = `${lang}|${m.currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = minorDigits(m.currency);
+    f = new Intl.NumberFormat(lang, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  // A safe integer over a power of ten is within far less than half a minor unit: the digits are exact.
+  return f.format(m.amountMinor / 10 ** minorDigits(m.currency));
+}
+
 interface Words {
   lang: Language;
   timeZone: string;
@@ -29,7 +44,7 @@ function words(lang: Language, timeZone: string): Words {
   return {
     lang,
     timeZone,
-    m: (money) => (money ? formatMoney(money, lang) : '?'),
+    m: (money) => (money ? formatMoneyFor(money, lang) : '?'),
     pct: (n) => `${Math.abs(n).toFixed(1)}%`,
   };
 }

@@ -1,6 +1,7 @@
 // The outbox: an alert is written (and flushed) before anything is sent. Document kind 'alert'
-// keeps the alert with its delivery state per channel; kind 'alert-outbox' lists the alerts that
-// still have a channel to deliver to, so the dispatcher never scans the whole alert history.
+// keeps the alert with its delivery state per channel; kind 'alert-outbox' holds one entry per
+// batch of new alerts, dropped once every alert in it is settled, so the dispatcher never scans
+// the whole alert history.
 import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store.ts';
 import type { AlertsConfig } from './config.ts';
@@ -50,15 +51,21 @@ export function toAlert(event: AlertEvent, config: AlertsConfig, createdAt: stri
   };
 }
 
+/** An outbox entry: alerts written together that still have deliveries to settle. */
+export interface OutboxEntry {
+  alertIds: string[];
+}
+
 /** Writes alerts not already in the store and queues them; the caller flushes. Returns the new ones. */
 export async function enqueueAlerts(store: Store, alerts: Alert[], at: string): Promise<Alert[]> {
   const added: Alert[] = [];
   for (const alert of alerts) {
     if (await store.getDocument(DOC.alert, alert.id)) continue;
     await store.putDocument(DOC.alert, alert.id, alert, at);
-    if (alert.channels.length > 0) await store.putDocument(OUTBOX, alert.id, { alertId: alert.id }, at);
     added.push(alert);
   }
+  const queued = added.filter((a) => a.channels.length > 0).map((a) => a.id);
+  if (queued.length > 0) await store.putDocument<OutboxEntry>(OUTBOX, `${at}|${queued[0]}`, { alertIds: queued }, at);
   return added;
 }
 

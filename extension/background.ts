@@ -3,6 +3,7 @@
 import type { AddListingResult, AlertSummary, CatalogueEntry, OverlayData } from './lib/api-types';
 import { ApiClient } from './lib/client';
 import { parseRequest, type Reply, type Request, type Responses, type Status } from './lib/protocol';
+import { inScope, outOfScope, type Scope } from './lib/scope';
 import { loadSettings, onSettingsChanged } from './lib/settings';
 
 const client = new ApiClient(loadSettings);
@@ -29,6 +30,10 @@ async function alerts(): Promise<Reply<Responses['alerts']>> {
 async function handle(request: Request): Promise<Reply<unknown>> {
   switch (request.type) {
     case 'overlay': {
+      const scope = await client.cachedGet<Scope>('/api/scope');
+      if (!scope.ok) return scope;
+      const wanted = inScope(request.url, scope.data) || (request.canonical !== null && inScope(request.canonical, scope.data));
+      if (!wanted) return { ok: true, data: outOfScope(request.url) };
       const params = new URLSearchParams({ url: request.url, days: String(request.days) });
       if (request.canonical) params.set('canonical', request.canonical);
       return client.cachedGet<OverlayData>(`/api/overlay?${params.toString()}`);

@@ -153,6 +153,11 @@ export const OverlaySchema = z.object({
   freshness: FreshnessSchema.nullable(),
 });
 
+export const ScopeSchema = z.object({
+  domains: z.array(z.string()).describe('competitor domain entries as configured: host[:port][/path-prefix]; subdomains match'),
+  listingHosts: z.array(z.string()).describe('host[:port] of every tracked listing, without www./m.'),
+});
+
 export const CatalogueEntrySchema = z.object({
   sku: z.string(),
   name: z.string(),

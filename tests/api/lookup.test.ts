@@ -130,6 +130,16 @@ describe('request validation', () => {
   });
 });
 
+describe('scope for the extension', () => {
+  it('lists the competitor domains and the hosts of tracked listings, without www./m.', async () => {
+    const res = await t.call('/api/scope');
+    expect(res.status).toBe(200);
+    expect(res.body.domains).toEqual(['alpha.example', 'beta.example']);
+    expect(res.body.listingHosts).toEqual(expect.arrayContaining(['alpha.example', 'beta.example', 'our.example']));
+    expect(res.body.listingHosts).not.toContain('www.alpha.example');
+  });
+});
+
 describe('catalogue search', () => {
   it('finds our products by SKU, name words and tags, exact SKU first', async () => {
     expect((await t.call('/api/products?q=RW-100')).body.products.map((p: any) => p.sku)).toEqual(['RW-100']);

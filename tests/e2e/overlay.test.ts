@@ -108,12 +108,15 @@ describe('overlay on a tracked product page', () => {
           days: await send({ type: 'overlay', url: 'https://example.com/', days: 7 }),
           unknown: await send({ type: 'token' }),
           settings: await send({ type: 'ui-settings' }),
+          elsewhere: await send({ type: 'overlay', url: 'https://unrelated.example/item/1', canonical: null, days: 90 }),
         };
       });
       for (const refused of [replies.script, replies.days, replies.unknown]) {
         expect(refused).toMatchObject({ ok: false, failure: { kind: 'refused', status: 400, code: 'bad-message' } });
       }
       expect(replies.settings).toEqual({ ok: true, data: { language: 'en', position: 'bottom-right', configured: true } });
+      // Outside the competitors' domains the background answers by itself: nothing to show.
+      expect(replies.elsewhere).toMatchObject({ ok: true, data: { lookup: { tracked: false, canTrack: false, competitor: null }, comparison: null } });
     } finally {
       await ext.close();
     }

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lookupPage } from '../lookup.ts';
+import { scopeOf } from '../compute/scope.ts';
 import { overlayFor, type QueryDeps } from '../queries.ts';
-import { DaysSchema, ErrorSchema, OverlaySchema, PageLookupSchema, PageQuerySchema } from '../schemas.ts';
+import { DaysSchema, ErrorSchema, OverlaySchema, PageLookupSchema, PageQuerySchema, ScopeSchema } from '../schemas.ts';
 
 export async function pageRoutes(app: FastifyInstance, deps: QueryDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,6 +31,16 @@ export async function pageRoutes(app: FastifyInstance, deps: QueryDeps): Promise
       },
     },
     async (req) => overlayFor(deps, req.query, req.query.days),
+  );
+  r.get(
+    '/api/scope',
+    {
+      schema: {
+        summary: 'The competitor domains and listing hosts the extension asks about; it stays silent elsewhere',
+        response: { 200: ScopeSchema },
+      },
+    },
+    async () => scopeOf(deps.config, await deps.store.listListings()),
   );
   r.get(
     '/api/health',

@@ -99,6 +99,8 @@ function choosePrimary(s: string, numbers: NumberToken[], pence: boolean): numbe
   numbers.forEach((n, i) => {
     if (n.quantity || n.glued || (n.subunit === 'p' && !pence)) return;
     if (!n.before && !n.after && !n.subunit && !bareAmount(s, n)) return;
+    // "-$5.00", "−10 €" after a word or alone is a reduction, not a price ("¥99-199" is a range).
+    if (/(?:^|[^\d\p{Sc}\s])\s*[-−]\s?$/u.test(s.slice(0, n.start))) return;
     const subunitStrength = n.subunit ? 3 : 0;
     const label = s.slice(Math.max(0, n.start - 40), n.start);
     // A labelled list price ("was", "原价", "UVP") yields to any other marked number; a selling-price
@@ -215,7 +217,7 @@ type Mark = Pick<CurrencyToken, 'text' | 'strength'>;
  * ambiguous sign is settled by an ISO code elsewhere in the text ("CLP $24.990") before the page.
  */
 function pickCurrency(low: NumberToken, high: NumberToken | null, tokens: CurrencyToken[], ctx: PriceContext): string | null {
-  const hintTokens = ctx.hint ? findCurrencyTokens(normalize(ctx.hint)) : [];
+  const hintTokens = ctx.hint ? findCurrencyTokens(normalize(ctx.hint), true) : [];
   const subunitMark: Mark | null = low.subunit === '¢' ? { text: '$', strength: 3 } : low.subunit === 'p' ? { text: 'GBP', strength: 3 } : null;
   const symbol = strongest([low.before, low.after, high?.before, high?.after]) ?? subunitMark ?? strongest(tokens) ?? strongest(hintTokens);
   if (!symbol) return currencyFromContext(ctx);

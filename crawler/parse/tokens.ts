@@ -59,11 +59,20 @@ function strengthOf(text: string): number {
   return WEAK.has(key) ? 1 : 2;
 }
 
-/** Every currency mark in the text, left to right, ISO codes (upper case only) included. */
-export function findCurrencyTokens(s: string): CurrencyToken[] {
+/** ISO codes that are also words in capitals ("ALL SIZES", "CAD drawing"): codes only right next to digits. */
+const CODE_WORDS = new Set(['ALL', 'TOP', 'CUP', 'MOP', 'BOB', 'PEN', 'TRY', 'MAD', 'SOS', 'LAK', 'CAD', 'GEL', 'BAM', 'AMD', 'NAD', 'ANG', 'MRO']);
+
+/**
+ * Every currency mark in the text, left to right, ISO codes (upper case only) included. In a
+ * hint (`anyCode`), where a code is there to name the currency, code-words count anywhere.
+ */
+export function findCurrencyTokens(s: string, anyCode = false): CurrencyToken[] {
   const found: CurrencyToken[] = [];
   for (const m of s.matchAll(/(?<!\p{L})[A-Z]{3}(?!\p{L})/gu)) {
-    if (isCurrencyCode(m[0]) || m[0] === 'RMB') found.push({ start: m.index, end: m.index + 3, text: m[0], strength: 3 });
+    const code = m[0];
+    if (!isCurrencyCode(code) && code !== 'RMB') continue;
+    if (!anyCode && CODE_WORDS.has(code) && !/\d\s?$/u.test(s.slice(0, m.index)) && !/^\s?\d/u.test(s.slice(m.index + 3))) continue;
+    found.push({ start: m.index, end: m.index + 3, text: code, strength: 3 });
   }
   for (const m of s.matchAll(symbolPattern())) {
     const start = m.index;

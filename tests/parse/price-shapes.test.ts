@@ -197,6 +197,9 @@ describe('texts that hold no price', () => {
     ['XCover 2 Jahre Produktschutz', C.DE],
     ['Größe 38', C.DE],
     ['Modell 2024', C.DE],
+    ['-$5.00', C.US],
+    ['Coupon: -$5.00', C.US],
+    ['−10 €', C.DE],
   ];
   it.each(rows)('%s', (text, ctx) => {
     expect(parsePrice(text, ctx)).toBeNull();
@@ -257,6 +260,9 @@ describe('which currency a shared sign means', () => {
     ['$12.99', { hint: 'Prices in CAD' }, 'CAD'],
     ['CLP $24.990', C.GENERIC, 'CLP'],
     ['$1,299 MXN', C.GENERIC, 'MXN'],
+    ['CAD drawings included $49', C.GENERIC, 'USD'],
+    ['CAD 49.99', C.GENERIC, 'CAD'],
+    ['ALL 1,200', C.GENERIC, 'ALL'],
     ['12,99', { lang: 'pl' }, 'PLN'],
     ['12,99', { lang: 'zh-Hant' }, 'TWD'],
     ['12,99', { lang: 'not a language tag!' }, null],
@@ -281,6 +287,8 @@ describe('which number is the price', () => {
     ['已售 2万+ ¥89', C.CN, 8900],
     ['5 ft 4,99 €', C.DE, 499],
     ['12,99 inkl. MwSt.', C.DE, 1299],
+    ['-20% $79.99 -$20.00', C.US, 7999],
+    ['FREE SHIPPING ON ALL ORDERS $35+', C.US, 3500],
     ['Preis: 12,99', C.DE, 1299],
     ['Price 1299', C.US, 129900],
     ['价格1299元', C.CN, 129900],

@@ -44,6 +44,7 @@ export interface PageLookup {
   tracked: boolean;
   listing: Listing | null;
   competitor: string | null;
+  onCompetitorDomain: boolean;
   product: { sku: string; name: string } | null;
   canTrack: boolean;
 }

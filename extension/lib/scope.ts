@@ -31,7 +31,7 @@ export function inScope(href: string, scope: Scope): boolean {
 /** The answer for a page outside the scope: not tracked, not trackable, nothing to show. */
 export function outOfScope(url: string): OverlayData {
   return {
-    lookup: { url, tracked: false, listing: null, competitor: null, product: null, canTrack: false },
+    lookup: { url, tracked: false, listing: null, competitor: null, onCompetitorDomain: false, product: null, canTrack: false },
     comparison: null,
     history: null,
     statistics: null,

@@ -13,6 +13,8 @@ export interface PageLookup {
   listing: Listing | null;
   /** The configured competitor whose domains cover this page (or the tracked listing's competitor). */
   competitor: string | null;
+  /** True when the page's URL is on one of the configured competitor domains. */
+  onCompetitorDomain: boolean;
   product: { sku: string; name: string } | null;
   /** True when the page is on a competitor's domain and not tracked yet: offer "Track this product". */
   canTrack: boolean;
@@ -53,14 +55,16 @@ export async function findListingForPage(store: Store, url: string, canonical?: 
 export async function lookupPage(store: Store, config: Config, input: { url: string; canonical?: string | null }): Promise<PageLookup> {
   const url = requestUrl(input.url, 'url');
   const listing = await findListingForPage(store, url, input.canonical);
-  const competitor = competitorForUrl(config, url)?.name ?? (listing && !listing.own ? listing.competitor : null);
+  const covering = competitorForUrl(config, url);
+  const competitor = covering?.name ?? (listing && !listing.own ? listing.competitor : null);
   const product = listing ? config.products.find((p) => p.sku === listing.sku) : undefined;
   return {
     url,
     tracked: listing !== null,
     listing,
     competitor,
+    onCompetitorDomain: covering !== null,
     product: product ? { sku: product.sku, name: product.name } : listing ? { sku: listing.sku, name: listing.sku } : null,
-    canTrack: listing === null && competitor !== null,
+    canTrack: listing === null && covering !== null,
   };
 }

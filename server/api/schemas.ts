@@ -34,6 +34,7 @@ export const PageLookupSchema = z.object({
   tracked: z.boolean(),
   listing: ListingSchema.nullable(),
   competitor: z.string().nullable(),
+  onCompetitorDomain: z.boolean(),
   product: z.object({ sku: z.string(), name: z.string() }).nullable(),
   canTrack: z.boolean(),
 });

@@ -21,7 +21,7 @@ describe('lookup by URL', () => {
   it('finds a listing despite tracking parameters, a fragment, host case and a trailing slash', async () => {
     const res = await t.call(q('https://WWW.alpha.example/item/kettle-17/?utm_source=mail&spm=a1.b2&gclid=xyz#reviews'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ tracked: true, competitor: 'Alpha', product: { sku: 'RW-100' }, canTrack: false });
+    expect(res.body).toMatchObject({ tracked: true, competitor: 'Alpha', onCompetitorDomain: true, product: { sku: 'RW-100' }, canTrack: false });
     expect(res.body.listing.id).toBe(fx.ids.alpha);
   });
 
@@ -44,7 +44,7 @@ describe('lookup by URL', () => {
 
   it('says a page off the competitor domains is neither tracked nor trackable', async () => {
     const res = await t.call(q('https://elsewhere.example/item/1'));
-    expect(res.body).toMatchObject({ tracked: false, listing: null, competitor: null, canTrack: false });
+    expect(res.body).toMatchObject({ tracked: false, listing: null, competitor: null, onCompetitorDomain: false, canTrack: false });
   });
 
   it('refuses a URL that is not http(s) with a 400 that says why', async () => {

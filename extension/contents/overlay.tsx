@@ -62,7 +62,10 @@ export default function Overlay() {
   const lastCanonical = useRef<string | null>(null);
 
   useEffect(() => {
-    void ask({ type: 'ui-settings' }).then((r) => r.ok && setSettings(r.data));
+    // Without an answer the panel still speaks the browser's language, so a failure can be shown.
+    void ask({ type: 'ui-settings' }).then((r) =>
+      setSettings(r.ok ? r.data : { language: navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en', position: 'bottom-right', configured: false }),
+    );
   }, [version]);
 
   useEffect(() => {

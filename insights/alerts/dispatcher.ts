@@ -65,8 +65,19 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     if (channel.type === 'email') return email.send(channel, n);
   }
 
-  async function save(alert: Alert, at: string): Promise<void> {
-    await store.putDocument(DOC.alert, alert.id, alert, at);
+  /** Writes the alerts whose delivery state changed since `seen`; true when anything was written. */
+  async function saveChanged(alerts: Alert[], seen: Map<string, string>, at: string): Promise<boolean> {
+    let wrote = false;
+    for (const alert of alerts) {
+      const now = JSON.stringify(alert.delivery);
+      if (seen.get(alert.id) === now) continue;
+      // Only the delivery state is ours: an acknowledgement made while we were sending stays.
+      const fresh = (await store.getDocument<Alert>(DOC.alert, alert.id))?.doc ?? alert;
+      await store.putDocument(DOC.alert, alert.id, { ...fresh, delivery: alert.delivery }, at);
+      seen.set(alert.id, now);
+      wrote = true;
+    }
+    return wrote;
   }
 
   async function dispatch(): Promise<DispatchReport> {
@@ -85,6 +96,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       batches.push(batch);
       alerts.push(...batch.alerts);
     }
+    // A pass with nothing due writes nothing: the daemon runs one every few seconds.
+    const seen = new Map(alerts.map((a) => [a.id, JSON.stringify(a.delivery)]));
 
     const jobs: Job[] = [];
     const summaries = new Map<string, Alert[]>();
@@ -136,8 +149,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         m.delivery[job.channel.name] = { ...d, status: 'sending', attempts: d.attempts + 1 };
       }
     }
-    for (const alert of alerts) await save(alert, at);
-    await store.flush();
+    if (await saveChanged(alerts, seen, at)) await store.flush();
 
     for (const job of jobs) {
       let error: string | null = null;
@@ -158,10 +170,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (error) opts.onWarning?.(error);
     }
 
-    for (const alert of alerts) await save(alert, at);
+    let wrote = await saveChanged(alerts, seen, at);
     const settled = (a: Alert) => a.channels.every((c) => ['delivered', 'failed'].includes(a.delivery[c]?.status ?? 'failed'));
-    for (const batch of batches) if (batch.alerts.every(settled)) await store.deleteDocument(OUTBOX, batch.id);
-    await store.flush();
+    for (const batch of batches) if (batch.alerts.every(settled)) wrote = (await store.deleteDocument(OUTBOX, batch.id)) || wrote;
+    if (wrote) await store.flush();
     return report;
   }
 

@@ -14,7 +14,7 @@ const SYMBOLS: Record<string, string[]> = {
   $: ['USD', 'CAD', 'AUD', 'NZD', 'MXN', 'CLP', 'ARS', 'COP', 'SGD', 'HKD', 'TWD', 'UYU', 'BRL', 'DOP', 'CUP', 'FJD', 'BSD', 'BBD', 'BZD', 'JMD', 'TTD', 'XCD', 'LRD', 'NAD', 'SBD', 'GYD', 'SRD', 'BMD', 'KYD', 'BND'],
   'us$': ['USD'], usd$: ['USD'], 'u$s': ['USD'], 'c$': ['CAD', 'NIO'], 'ca$': ['CAD'], 'cad$': ['CAD'], 'a$': ['AUD'], 'au$': ['AUD'],
   'nz$': ['NZD'], 'hk$': ['HKD'], 'nt$': ['TWD'], 's$': ['SGD'], 'sg$': ['SGD'], 'r$': ['BRL'], 'mx$': ['MXN'], 'mex$': ['MXN'],
-  'clp$': ['CLP'], 'col$': ['COP'], 'rd$': ['DOP'], 'ar$': ['ARS'], '$u': ['UYU'], 'n$': ['NAD'], 'j$': ['JMD'], 'tt$': ['TTD'],
+  'mop$': ['MOP'], 'clp$': ['CLP'], 'col$': ['COP'], 'rd$': ['DOP'], 'ar$': ['ARS'], '$u': ['UYU'], 'n$': ['NAD'], 'j$': ['JMD'], 'tt$': ['TTD'],
   '¥': ['CNY', 'JPY'], 'cn¥': ['CNY'], 'jp¥': ['JPY'], '元': ['CNY', 'TWD', 'HKD', 'MOP'], 'rmb': ['CNY'], '人民币': ['CNY'], '块': ['CNY'], '円': ['JPY'], '日元': ['JPY'],
   '€': ['EUR'], 'euro': ['EUR'], 'euros': ['EUR'], '欧元': ['EUR'], '£': ['GBP', 'EGP', 'GIP', 'FKP', 'SHP'], 'e£': ['EGP'], '英镑': ['GBP'],
   '₹': ['INR'], 'rs': ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'], 'rp': ['IDR'], '₨': ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'], '৳': ['BDT'],

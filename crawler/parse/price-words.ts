@@ -27,11 +27,12 @@ function blank(s: string, re: RegExp): string {
 export function blankNonPrices(s: string): string {
   let t = s;
   t = blank(t, /[-−–]?\s?\d+(?:[.,]\d+)?\s*%/gu);
-  t = blank(t, /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?/gu);
-  t = blank(t, /(?<![\d.,])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.,]*\d)/gu);
+  // Dates use one separator twice and plausible months ("1299.00-15" is a price and a number).
+  t = blank(t, /(?<![\d.,])(?:19|20)\d{2}\s*([-/.])\s*(?:0?[1-9]|1[0-2])\s*\1\s*(?:0?[1-9]|[12]\d|3[01])(?![\d])|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?/gu);
+  t = blank(t, /(?<![\d.,])\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.,]*\d)/gu);
   t = blank(t, /\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/gu);
   t = blank(t, /(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d])/gu);
-  t = blank(t, /©\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])/gu);
+  t = blank(t, /©\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?|(?<![\d.,\p{Sc}]\s?)(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,]|\s?(?:\p{Sc}|元|円|원))/gu);
   t = blank(t, /\d\s*つ星のうち\s*\d(?:[.,]\d)?/gu);
   t = blank(t, /(?<![\d.,])\d(?:[.,]\d{1,2})?\s*(?:out of|von|sur|su|de|z|из|の)\s*(?:5|10)(?![\d.,])/giu);
   t = blank(t, /(?<![\p{Sc}\d.,]\s?)\d(?:[.,]\d{1,2})?\s*\/\s*(?:5|10)(?![\d.,])/gu);

@@ -46,7 +46,9 @@ function symbolPattern(): RegExp {
     const endsWithLetter = /\p{L}$/u.test(key);
     // CJK units ("元", "円") attach to digits and to the words around them without spaces.
     const cjk = /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(key);
-    const body = escape(key) + (endsWithLetter && !cjk ? '\\.?' : '');
+    // "AU $49.95", "US $12": a country prefix may stand one space from its dollar sign.
+    const spaced = /^\p{L}+\$$/u.test(key) ? `${escape(key.slice(0, -1))} ?\\$` : escape(key);
+    const body = spaced + (endsWithLetter && !cjk ? '\\.?' : '');
     return (startsWithLetter && !cjk ? '(?<!\\p{L})' : '') + body + (endsWithLetter && !cjk ? '(?![\\p{L}])' : '');
   });
   symbolRe = new RegExp(alternatives.join('|'), 'giu');

@@ -6,7 +6,7 @@ import { ourPrice, type LoadedConfig } from '../../server/config.ts';
 import { computeDigest, type DigestInput, type ProductInfo } from './compute/index.ts';
 import { digestSettings, type DigestFormat, type DigestSettings, type Language } from './config.ts';
 import { DIGEST_FORMAT, DIGEST_VERSION, type Digest } from './types.ts';
-import { addWeeks, lastCompleteWeek, parseWeekId, weekBounds, weekOf } from './week.ts';
+import { addWeeks, lastCompleteWeek, parseWeekId, weekBounds, weekOf, yearAgoWeek } from './week.ts';
 import { campaignsBetween } from './campaigns.ts';
 import { renderHtml } from './render/html.ts';
 import { renderMarkdown } from './render/markdown.ts';
@@ -50,32 +50,42 @@ export function checkWeek(week: string, settings: DigestSettings, now: Date): st
   return b.week;
 }
 
-/** Reads what the digest of `week` needs from the store and computes it. */
-export async function buildDigest(store: Store, loaded: LoadedConfig, week: string, now: Date): Promise<Digest> {
+/**
+ * Reads what the digest of `week` needs from the store: the weeks of the trend (with the review
+ * baseline and 30 days before them, for the lowest prices claims are checked against) and, as a
+ * second narrow read, the year-ago week. A year of history is never read whole.
+ */
+export async function gatherDigestInput(store: Store, loaded: LoadedConfig, week: string, now: Date): Promise<DigestInput> {
   const settings = digestSettings(loaded);
   const id = checkWeek(week, settings, now);
   const tz = settings.timeZone;
   const bounds = (w: string) => weekBounds(w, tz, settings.weekStart);
   const end = bounds(id).endMs;
-  // Far enough back for the year-ago week, the trend, the review baseline and 30-day lows.
-  const earliest = Math.min(bounds(addWeeks(id, -53)).startMs, bounds(addWeeks(id, -settings.trendWeeks - 5)).startMs) - 31 * DAY_MS;
+  const from = bounds(addWeeks(id, -Math.max(settings.trendWeeks - 1, 5))).startMs - 31 * DAY_MS;
+  const yearAgo = bounds(yearAgoWeek(id));
+  const iso = (ms: number) => new Date(ms).toISOString();
   const listings = await store.listListings();
-  const histories = await store.getHistories(
-    listings.map((l) => l.id),
-    { from: new Date(earliest).toISOString(), to: new Date(end - 1).toISOString() },
-  );
-  return computeDigest({
+  const ids = listings.map((l) => l.id);
+  const histories = await store.getHistories(ids, { from: iso(from), to: iso(end - 1) });
+  const yearAgoHistories = yearAgo.endMs <= from ? await store.getHistories(ids, { from: iso(yearAgo.startMs), to: iso(yearAgo.endMs - 1) }) : undefined;
+  return {
     week: id,
     timeZone: tz,
     shop: settings.shop,
     currency: settings.currency,
     listings,
     histories,
+    yearAgoHistories,
     products: productsOf(loaded),
     competitors: loaded.config.competitors.map((c) => c.name),
     generatedAt: now.toISOString(),
     options: optionsOf(settings),
-  });
+  };
+}
+
+/** The digest of `week` computed from the store now. */
+export async function buildDigest(store: Store, loaded: LoadedConfig, week: string, now: Date): Promise<Digest> {
+  return computeDigest(await gatherDigestInput(store, loaded, week, now));
 }
 
 function isDigest(doc: unknown): doc is Digest {

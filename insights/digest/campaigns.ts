@@ -19,7 +19,18 @@ function blackFriday(year: number): DateTime {
   return firstThursday.plus({ days: 22 });
 }
 
+const builtInCache = new Map<number, DatedCampaign[]>();
+
 function builtIns(year: number): DatedCampaign[] {
+  let cached = builtInCache.get(year);
+  if (!cached) {
+    cached = datedBuiltIns(year);
+    builtInCache.set(year, cached);
+  }
+  return cached;
+}
+
+function datedBuiltIns(year: number): DatedCampaign[] {
   const bf = blackFriday(year);
   const y = String(year);
   return [

@@ -4,7 +4,7 @@ import type { Availability, Listing, ListingHistory, Money } from '../../../stor
 import { emptyHistory } from '../../../store/changepoints.ts';
 import type { Campaign, Thresholds } from '../config.ts';
 import { thresholdsSchema } from '../config.ts';
-import { campaignsBetween } from '../campaigns.ts';
+import { campaignsBetween, campaignsOn } from '../campaigns.ts';
 import type { ListingRef, WeekPeriod } from '../types.ts';
 import { ListingSeries } from '../series.ts';
 import { addWeeks, weekBounds, yearAgoWeek, type WeekBounds } from '../week.ts';
@@ -39,6 +39,11 @@ export interface DigestInput {
   /** Every listing, own pages (`own: true`) included; each listing's history in `histories`. */
   listings: Listing[];
   histories: ListingHistory[];
+  /**
+   * The same listings' histories clipped to the year-ago week, when `histories` do not reach back
+   * that far (the store is then read twice, narrowly, instead of once for a whole year).
+   */
+  yearAgoHistories?: ListingHistory[];
   products: ProductInfo[];
   competitors: string[];
   generatedAt: string;
@@ -58,10 +63,14 @@ export const DEFAULT_OPTIONS: DigestOptions = {
 export interface Entry {
   listing: Listing;
   series: ListingSeries;
+  /** History of the year-ago week, when it was read separately. */
+  yearSeries: ListingSeries | null;
   ref: ListingRef;
   product: ProductInfo | null;
   addedMs: number;
   goneMs: number | null;
+  /** Whether it was read, by week id (asked for every week of every trend). */
+  reads: Map<string, boolean>;
 }
 
 export interface Week extends WeekBounds {
@@ -79,9 +88,10 @@ export class DigestContext {
   /** Competitor listings, sorted by id so ties always break the same way. */
   readonly entries: Entry[];
   readonly products = new Map<string, ProductInfo>();
-  private readonly own = new Map<string, ListingSeries[]>();
-  private readonly readCache = new Map<string, boolean>();
+  private readonly own = new Map<string, { series: ListingSeries; yearSeries: ListingSeries | null }[]>();
+  private readonly campaignCache = new Map<number, string[]>();
   private readonly weeks = new Map<string, Week>();
+  private readonly offsets = new Map<number, Week>();
 
   constructor(readonly input: DigestInput) {
     this.options = { ...DEFAULT_OPTIONS, ...input.options, thresholds: { ...DEFAULT_OPTIONS.thresholds, ...input.options?.thresholds } };
@@ -91,12 +101,14 @@ export class DigestContext {
     this.trend = Array.from({ length: this.options.trendWeeks }, (_, i) => this.weekOffset(i - this.options.trendWeeks + 1));
     for (const p of input.products) this.products.set(p.sku, p);
     const histories = new Map(input.histories.map((h) => [h.listingId, h]));
+    const yearAgo = input.yearAgoHistories ? new Map(input.yearAgoHistories.map((h) => [h.listingId, h])) : null;
     const entries: Entry[] = [];
     for (const listing of input.listings) {
       const series = new ListingSeries(histories.get(listing.id) ?? emptyHistory(listing.id));
+      const yearSeries = yearAgo ? new ListingSeries(yearAgo.get(listing.id) ?? emptyHistory(listing.id)) : null;
       if (listing.own) {
         const list = this.own.get(listing.sku) ?? [];
-        list.push(series);
+        list.push({ series, yearSeries });
         this.own.set(listing.sku, list);
         continue;
       }
@@ -105,10 +117,12 @@ export class DigestContext {
       entries.push({
         listing,
         series,
+        yearSeries,
         product,
         ref: { listingId: listing.id, competitor: listing.competitor, sku: listing.sku, product: product?.name ?? listing.sku, url: listing.url, title },
         addedMs: Date.parse(listing.addedAt),
         goneMs: listing.goneAt ? Date.parse(listing.goneAt) : null,
+        reads: new Map(),
       });
     }
     this.entries = entries.sort((a, b) => (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0));
@@ -126,7 +140,12 @@ export class DigestContext {
 
   /** The week `n` weeks after the digest's week (negative: before). */
   weekOffset(n: number): Week {
-    return this.week(addWeeks(this.input.week, n));
+    let w = this.offsets.get(n);
+    if (!w) {
+      w = this.week(addWeeks(this.input.week, n));
+      this.offsets.set(n, w);
+    }
+    return w;
   }
 
   get currency(): string {
@@ -147,14 +166,28 @@ export class DigestContext {
     return this.inScope(e, w) && (e.goneMs === null || e.goneMs >= w.endMs);
   }
 
+  /** The history that covers week `w`: the year-ago slice for the year-ago week, when there is one. */
+  seriesFor(e: { series: ListingSeries; yearSeries: ListingSeries | null }, w: Week): ListingSeries {
+    return w.week === this.Y.week && e.yearSeries ? e.yearSeries : e.series;
+  }
+
   read(e: Entry, w: Week): boolean {
-    const key = `${e.listing.id}|${w.week}`;
-    let r = this.readCache.get(key);
+    let r = e.reads.get(w.week);
     if (r === undefined) {
-      r = this.inScope(e, w) && e.series.readIn(w.startMs, w.endMs);
-      this.readCache.set(key, r);
+      r = this.inScope(e, w) && this.seriesFor(e, w).readIn(w.startMs, w.endMs);
+      e.reads.set(w.week, r);
     }
     return r;
+  }
+
+  /** Campaigns running at an instant (many events share a crawl time). */
+  campaignsAt(ms: number): string[] {
+    let c = this.campaignCache.get(ms);
+    if (!c) {
+      c = campaignsOn(ms, this.input.timeZone, this.options.campaigns, this.options.builtInCampaigns);
+      this.campaignCache.set(ms, c);
+    }
+    return c;
   }
 
   /** Read during the week and still listed at its end: its end-of-week values count. */
@@ -162,12 +195,15 @@ export class DigestContext {
     return this.read(e, w) && (e.goneMs === null || e.goneMs > w.closeMs);
   }
 
-  /** Our price for a SKU at `ms` in the digest currency: the configured one, else our own page's effective price. */
-  ourPriceAt(sku: string, ms: number): Money | null {
+  /**
+   * Our price for a SKU at `ms` in the digest currency: the configured one, else our own page's
+   * effective price (read from the history covering week `w` when given).
+   */
+  ourPriceAt(sku: string, ms: number, w?: Week): Money | null {
     const configured = this.products.get(sku)?.ourPrice ?? null;
     if (configured) return configured.currency === this.currency ? configured : null;
-    for (const s of this.own.get(sku) ?? []) {
-      const m = s.effectiveAt(ms);
+    for (const own of this.own.get(sku) ?? []) {
+      const m = (w ? this.seriesFor(own, w) : own.series).effectiveAt(ms);
       if (m && m.currency === this.currency) return m;
     }
     return null;
@@ -176,13 +212,13 @@ export class DigestContext {
   /** Start times of changes of our price for a SKU (none when it is configured, i.e. constant). */
   ourPriceChangeTimes(sku: string, ms: number): number[] {
     if (this.products.get(sku)?.ourPrice) return [];
-    return (this.own.get(sku) ?? []).flatMap((s) => s.effectiveChangeTimes(ms));
+    return (this.own.get(sku) ?? []).flatMap((o) => o.series.effectiveChangeTimes(ms));
   }
 
   ourAvailabilityAt(sku: string, ms: number): Availability | null {
     const own = this.own.get(sku);
     if (!own || own.length === 0) return null;
-    const a = own[0].availabilityAt(ms);
+    const a = own[0].series.availabilityAt(ms);
     return a === 'unknown' ? null : a;
   }
 
@@ -201,13 +237,13 @@ export class DigestContext {
   /** Effective price in the digest currency of a listing at the end of a week, when it was read then. */
   effectiveIfRead(e: Entry, w: Week): Money | null {
     if (!this.live(e, w)) return null;
-    const m = e.series.effectiveAt(w.closeMs);
+    const m = this.seriesFor(e, w).effectiveAt(w.closeMs);
     return m && m.currency === this.currency ? m : null;
   }
 
   priceIfRead(e: Entry, w: Week): Money | null {
     if (!this.live(e, w)) return null;
-    const m = e.series.at('price', w.closeMs);
+    const m = this.seriesFor(e, w).at('price', w.closeMs);
     return m && m.currency === this.currency ? m : null;
   }
 }

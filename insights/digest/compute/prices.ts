@@ -6,26 +6,36 @@ import type { CompetitorIndex, CompetitorPrices, IndexFigure, PriceMove } from '
 import { mean, median, pct, round } from '../series.ts';
 import type { DigestContext, Entry, Week } from './context.ts';
 
-/** Per SKU and competitor, the lowest effective price read that week on an in-stock listing. */
-type MarketPrices = Map<string, Map<string, number>>;
+/** One SKU in one week: our price and each competitor's lowest effective price (minor units). */
+interface SkuMarket {
+  ours: number | null;
+  byCompetitor: Map<string, number>;
+  /** Median of the competitors' prices. */
+  median: number | null;
+}
 
 export class PriceIndex {
-  private readonly market = new Map<string, MarketPrices>();
+  private readonly market = new Map<string, Map<string, SkuMarket>>();
 
   constructor(private readonly ctx: DigestContext) {}
 
-  private marketFor(w: Week): MarketPrices {
+  /** Per SKU, the lowest effective price of each competitor's in-stock listings read that week. */
+  private marketFor(w: Week): Map<string, SkuMarket> {
     let m = this.market.get(w.week);
     if (m) return m;
     m = new Map();
     for (const e of this.ctx.entries) {
       const eff = this.ctx.effectiveIfRead(e, w);
-      if (!eff || e.series.availabilityAt(w.closeMs) === 'out_of_stock') continue;
-      const bySku = m.get(e.listing.sku) ?? new Map<string, number>();
-      const prev = bySku.get(e.listing.competitor);
-      if (prev === undefined || eff.amountMinor < prev) bySku.set(e.listing.competitor, eff.amountMinor);
-      m.set(e.listing.sku, bySku);
+      if (!eff || this.ctx.seriesFor(e, w).availabilityAt(w.closeMs) === 'out_of_stock') continue;
+      let sku = m.get(e.listing.sku);
+      if (!sku) {
+        sku = { ours: this.ctx.ourPriceAt(e.listing.sku, w.closeMs, w)?.amountMinor ?? null, byCompetitor: new Map(), median: null };
+        m.set(e.listing.sku, sku);
+      }
+      const prev = sku.byCompetitor.get(e.listing.competitor);
+      if (prev === undefined || eff.amountMinor < prev) sku.byCompetitor.set(e.listing.competitor, eff.amountMinor);
     }
+    for (const sku of m.values()) sku.median = median([...sku.byCompetitor.values()]);
     this.market.set(w.week, m);
     return m;
   }
@@ -35,15 +45,15 @@ export class PriceIndex {
    * lowest price, or (competitor null) the median of all competitors' prices for the SKU.
    */
   compute(w: Week, competitor: string | null, skus: ReadonlySet<string> | null): { index: number | null; matched: number } {
+    const market = this.marketFor(w);
     const ratios: number[] = [];
-    for (const [sku, byCompetitor] of this.marketFor(w)) {
-      if (skus && !skus.has(sku)) continue;
-      const ours = this.ctx.ourPriceAt(sku, w.closeMs);
-      if (!ours) continue;
-      const theirs = competitor === null ? median([...byCompetitor.values()]) : byCompetitor.get(competitor) ?? null;
-      if (theirs === null || theirs <= 0) continue;
-      ratios.push((100 * ours.amountMinor) / theirs);
-    }
+    const add = (s: SkuMarket | undefined) => {
+      if (!s || s.ours === null) return;
+      const theirs = competitor === null ? s.median : s.byCompetitor.get(competitor) ?? null;
+      if (theirs !== null && theirs > 0) ratios.push((100 * s.ours) / theirs);
+    };
+    if (skus) for (const sku of skus) add(market.get(sku));
+    else for (const s of market.values()) add(s);
     const m = median(ratios);
     return { index: m === null ? null : round(m, 1), matched: ratios.length };
   }

@@ -2,7 +2,6 @@
 // the same promotion while its type, text and amounts stay (the store's `promotionKey`).
 import type { Money, Promotion, PromotionType } from '../../../store/model.ts';
 import { promotionKey } from '../../../store/changepoints.ts';
-import { campaignsOn } from '../campaigns.ts';
 import type { CompetitorPromotions, DiscountClaim, PromotionEvent, PromotionTypeSummary } from '../types.ts';
 import { mean, round } from '../series.ts';
 import { iso, type DigestContext, type Entry, type Week } from './context.ts';
@@ -31,7 +30,6 @@ export function promotionDepth(p: Promotion, price: Money | null): number | null
 }
 
 function event(ctx: DigestContext, e: Entry, id: string, p: Promotion, atMs: number): PromotionEvent {
-  const { timeZone } = ctx.input;
   return {
     id,
     ref: e.ref,
@@ -40,7 +38,7 @@ function event(ctx: DigestContext, e: Entry, id: string, p: Promotion, atMs: num
     depthPct: promotionDepth(p, e.series.at('price', atMs)),
     at: iso(atMs),
     endsAt: p.endsAt ?? null,
-    campaigns: campaignsOn(atMs, timeZone, ctx.options.campaigns, ctx.options.builtInCampaigns),
+    campaigns: ctx.campaignsAt(atMs),
   };
 }
 

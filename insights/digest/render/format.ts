@@ -16,18 +16,26 @@ function digitsOf(currency: string): number {
 
 export class Formatter {
   private readonly numbers: Intl.NumberFormat;
+  private readonly lists: Intl.ListFormat;
+  // Building an Intl formatter costs far more than using one: one per currency, reused.
+  private readonly currencies = new Map<string, Intl.NumberFormat>();
 
   constructor(
     readonly lang: Language,
     readonly timeZone: string,
   ) {
     this.numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    this.lists = new Intl.ListFormat(lang, { style: 'short', type: 'conjunction' });
   }
 
   money(m: Money | null | undefined): string {
     if (!m) return '–';
-    const digits = digitsOf(m.currency);
-    return new Intl.NumberFormat(this.lang, { style: 'currency', currency: m.currency }).format(m.amountMinor / 10 ** digits);
+    let f = this.currencies.get(m.currency);
+    if (!f) {
+      f = new Intl.NumberFormat(this.lang, { style: 'currency', currency: m.currency });
+      this.currencies.set(m.currency, f);
+    }
+    return f.format(m.amountMinor / 10 ** digitsOf(m.currency));
   }
 
   /** An amount in minor units of `currency` (trend values). */
@@ -76,6 +84,6 @@ export class Formatter {
   }
 
   list(items: readonly string[]): string {
-    return new Intl.ListFormat(this.lang, { style: 'short', type: 'conjunction' }).format(items);
+    return this.lists.format(items);
   }
 }

@@ -2,12 +2,16 @@
 import type { Digest, IndexFigure, PriceMove, PromotionEvent, StockEvent } from '../types.ts';
 import { fill } from './messages.ts';
 import { reasonText, type TextKit } from './text.ts';
-import { changeBetween, changeCell, limitRows, productCell, type Cell, type Row, type ViewSection, type ViewTable } from './view.ts';
+import { ROW_LIMIT, changeBetween, changeCell, productCell, type Cell, type Row, type ViewSection, type ViewTable } from './view.ts';
 
-function table(columns: string[], rows: Row[], keep: ReadonlySet<string>, title?: string): ViewTable {
-  const limited = limitRows(rows, keep);
-  return { title, columns, rows: limited.rows, more: limited.more };
+/** A table of the first rows (and every row an action cites); cells are built for shown rows only. */
+function table<T extends object>(columns: string[], items: readonly T[], toRow: (item: T) => Row, keep: ReadonlySet<string>, title?: string): ViewTable {
+  const cited = (x: T) => 'id' in x && typeof x.id === 'string' && keep.has(x.id);
+  const shown = items.filter((x, i) => i < ROW_LIMIT || cited(x));
+  return { title, columns, rows: shown.map(toRow), more: items.length - shown.length };
 }
+
+const same = (r: Row) => r;
 
 const num = (text: string): Cell => ({ text, numeric: true });
 
@@ -44,6 +48,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
       table(
         [m.col.competitor, m.col.index, m.col.wow, m.col.yoy, m.col.matched, m.col.trend],
         [indexRow(m.overall, d.priceIndex.overall, 'index:overall'), ...d.priceIndex.byCompetitor.map((c) => indexRow(c.competitor, c))],
+        same,
         keep,
       ),
     ],
@@ -62,7 +67,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.competitor, m.col.average, m.col.wow, m.col.yoy, m.col.minimum, m.col.likeForLike, `${m.col.drops} / ${m.col.rises}`, m.col.trend],
-        d.prices.byCompetitor.map((c) => ({
+        d.prices.byCompetitor, (c) => ({
           cells: [
             { text: c.competitor },
             num(money(c.average)),
@@ -73,11 +78,11 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(`${c.drops} / ${c.rises}`),
             { text: trendText(c.trend, (x) => fmt.minor(x, d.currency)), spark: c.trend },
           ],
-        })),
+        }),
         keep,
       ),
-      table(moveCols, d.prices.drops.map(moveRow), keep, m.sections.drops),
-      table(moveCols, d.prices.rises.map(moveRow), keep, m.sections.rises),
+      table(moveCols, d.prices.drops, moveRow, keep, m.sections.drops),
+      table(moveCols, d.prices.rises, moveRow, keep, m.sections.rises),
     ],
   };
   // Moves cited by actions but outside the top lists still need a row to link to.
@@ -103,7 +108,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.type, m.col.started, m.col.ended, m.col.running, m.col.depth, m.col.maxDepth],
-        d.promotions.byType.map((t) => ({
+        d.promotions.byType, (t) => ({
           cells: [
             { text: m.promotionTypes[t.type] },
             num(String(t.started)),
@@ -112,18 +117,18 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(fmt.pct(t.averageDepthPct)),
             num(fmt.pct(t.maxDepthPct)),
           ],
-        })),
+        }),
         keep,
       ),
       table(
         [m.col.competitor, m.col.started, m.col.ended, m.col.running],
-        d.promotions.byCompetitor.map((c) => ({
+        d.promotions.byCompetitor, (c) => ({
           cells: [{ text: c.competitor }, num(`${c.started} (${m.col.wow} ${fmt.signed(c.started - c.previousStarted)})`), num(String(c.ended)), num(String(c.running))],
-        })),
+        }),
         keep,
       ),
-      table(promoCols, d.promotions.started.map(promoRow), keep, m.sections.promotionsStarted),
-      table(promoCols, d.promotions.ended.map(promoRow), keep, m.sections.promotionsEnded),
+      table(promoCols, d.promotions.started, promoRow, keep, m.sections.promotionsStarted),
+      table(promoCols, d.promotions.ended, promoRow, keep, m.sections.promotionsEnded),
     ],
   };
 
@@ -135,7 +140,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.product, m.col.competitor, m.col.was, m.col.price, m.col.claimed, m.col.low30, m.col.real, m.col.since],
-        d.discounts.misleading.map((c) => ({
+        d.discounts.misleading, (c) => ({
           id: c.id,
           cells: [
             productCell(c.ref),
@@ -147,7 +152,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             { text: fmt.pct(c.realPct), numeric: true, tone: 'warn' },
             { text: fmt.day(c.claimSince) },
           ],
-        })),
+        }),
         keep,
       ),
     ],
@@ -161,17 +166,17 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.competitor, m.col.skus, m.col.gap, m.col.maxGap, m.col.since, m.col.new],
-        d.undercuts.byCompetitor.map((c) => ({
+        d.undercuts.byCompetitor, (c) => ({
           cells: [{ text: c.competitor }, num(String(c.skus)), num(fmt.pct(c.averageGapPct)), num(fmt.pct(c.maxGapPct)), { text: fmt.day(c.since) }, num(String(c.newThisWeek))],
-        })),
+        }),
         keep,
       ),
       table(
         [m.col.product, m.col.competitor, m.col.theirs, m.col.ours, m.col.gap, m.col.since],
-        d.undercuts.items.map((u) => ({
+        d.undercuts.items, (u) => ({
           id: u.id,
           cells: [productCell(u.ref), { text: u.ref.competitor }, num(money(u.theirs)), num(money(u.ours)), { text: `−${fmt.pct(u.gapPct)}`, numeric: true, tone: 'down' }, { text: fmt.day(u.since) }],
-        })),
+        }),
         keep,
       ),
     ],
@@ -187,9 +192,9 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     title: m.sections.stock,
     lines: [],
     tables: [
-      table(stockCols, d.stock.wentOut.map(stockRow), keep, m.stockWentOut),
-      table(stockCols, d.stock.returned.map(stockRow), keep, m.stockReturned),
-      table(stockCols, d.stock.out.map(stockRow), keep, m.stockStillOut),
+      table(stockCols, d.stock.wentOut, stockRow, keep, m.stockWentOut),
+      table(stockCols, d.stock.returned, stockRow, keep, m.stockReturned),
+      table(stockCols, d.stock.out, stockRow, keep, m.stockStillOut),
     ],
   };
 
@@ -201,7 +206,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.competitor, m.col.rating, m.col.newReviews, m.kpi.reviews, m.col.spikes],
-        d.reviews.byCompetitor.map((c) => ({
+        d.reviews.byCompetitor, (c) => ({
           cells: [
             { text: c.competitor },
             num(`${fmt.number(c.previousAverageRating)} → ${fmt.number(c.averageRating)}`),
@@ -209,12 +214,12 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(String(c.ratingDrops)),
             num(String(c.spikes)),
           ],
-        })),
+        }),
         keep,
       ),
       table(
         [m.col.product, m.col.competitor, m.col.rating, m.col.change, m.col.newReviews, m.col.positiveRate, m.col.newNegative],
-        d.reviews.changes.map((r) => ({
+        d.reviews.changes, (r) => ({
           id: r.id,
           cells: [
             productCell(r.ref),
@@ -225,7 +230,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(r.positiveRate === null ? '–' : fmt.pct(Math.round(r.positiveRate * 1000) / 10)),
             { text: fmt.number(r.newNegative) + (r.spike ? ` · ${m.spike}` : ''), numeric: true, tone: r.spike ? 'warn' : undefined },
           ],
-        })),
+        }),
         keep,
       ),
     ],
@@ -238,13 +243,13 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.product, m.col.competitor, m.col.title],
-        d.assortment.added.map((r) => ({ cells: [productCell(r), { text: r.competitor }, { text: r.title ?? '–', tone: 'muted' }] })),
+        d.assortment.added, (r) => ({ cells: [productCell(r), { text: r.competitor }, { text: r.title ?? '–', tone: 'muted' }] }),
         keep,
         `${m.added} (${m.col.wow}: ${d.assortment.previousAdded} → ${d.assortment.added.length})`,
       ),
       table(
         [m.col.product, m.col.competitor, m.col.at],
-        d.assortment.gone.map((r) => ({ cells: [productCell(r), { text: r.competitor }, { text: fmt.day(r.at) }] })),
+        d.assortment.gone, (r) => ({ cells: [productCell(r), { text: r.competitor }, { text: fmt.day(r.at) }] }),
         keep,
         `${m.gone} (${m.col.wow}: ${d.assortment.previousGone} → ${d.assortment.gone.length})`,
       ),
@@ -258,8 +263,9 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.segment, m.col.skus, m.col.index, m.col.wow, `${m.col.drops} / ${m.col.rises}`, m.col.undercuts, m.col.started, m.col.stockOuts],
-        d.segments.map((g) => ({
-          id: `segment:${g.kind}:${g.name}`,
+        d.segments.map((g) => ({ ...g, id: `segment:${g.kind}:${g.name}` })),
+        (g) => ({
+          id: g.id,
           cells: [
             { text: `${g.kind === 'category' ? m.category : m.tag}: ${g.name}` },
             num(String(g.skus)),
@@ -270,7 +276,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(String(g.promotionsStarted)),
             num(String(g.stockOuts)),
           ],
-        })),
+        }),
         keep,
       ),
     ],
@@ -284,14 +290,14 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
     tables: [
       table(
         [m.col.competitor, m.col.listings, m.col.read, m.col.notRead, m.col.withFailures],
-        d.dataQuality.coverage.map((c) => ({
+        d.dataQuality.coverage, (c) => ({
           cells: [{ text: c.competitor }, num(String(c.listings)), num(String(c.read)), { text: String(c.notRead), numeric: true, tone: c.notRead ? 'warn' : undefined }, num(String(c.withFailures))],
-        })),
+        }),
         keep,
       ),
       table(
         [m.col.product, m.col.competitor, m.col.reason, m.col.lastRead],
-        d.dataQuality.notRead.map((n) => ({
+        d.dataQuality.notRead, (n) => ({
           id: n.id,
           cells: [
             productCell(n.ref),
@@ -299,7 +305,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             { text: n.reason === 'failed' ? `${reasonText(k, n.failureKind)} × ${n.failures}: ${n.failureReason ?? ''}` : reasonText(k, n.reason) },
             { text: fmt.day(n.lastOkAt) },
           ],
-        })),
+        }),
         keep,
       ),
     ],

@@ -70,11 +70,6 @@ export interface DigestView {
 /** Rows shown per table; the rows that actions cite are always kept. */
 export const ROW_LIMIT = 15;
 
-export function limitRows(rows: Row[], keep: ReadonlySet<string>, limit = ROW_LIMIT): { rows: Row[]; more: number } {
-  const shown = rows.filter((r, i) => i < limit || (r.id !== undefined && keep.has(r.id)));
-  return { rows: shown, more: rows.length - shown.length };
-}
-
 export function productCell(ref: ListingRef): Cell {
   return { text: ref.product, href: /^https?:\/\//i.test(ref.url) ? ref.url : null };
 }

@@ -78,6 +78,7 @@ export async function gatherDigestInput(store: Store, loaded: LoadedConfig, week
     yearAgoHistories,
     products: productsOf(loaded),
     competitors: loaded.config.competitors.map((c) => c.name),
+    exchangeRates: loaded.config.exchangeRates,
     generatedAt: now.toISOString(),
     options: optionsOf(settings),
   };

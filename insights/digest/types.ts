@@ -133,7 +133,10 @@ export interface DiscountClaim {
 export interface Undercut {
   id: string;
   ref: ListingRef;
+  /** Their effective price in the digest currency (converted at the configured rate when needed). */
   theirs: Money;
+  /** The same as the page shows it, in its own currency. */
+  theirsListed: Money;
   ours: Money;
   gap: Money;
   gapPct: number;

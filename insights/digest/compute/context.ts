@@ -2,6 +2,7 @@
 // with their histories, our products and our price at any time. Built once per digest.
 import type { Availability, Listing, ListingHistory, Money } from '../../../store/model.ts';
 import { emptyHistory } from '../../../store/changepoints.ts';
+import { minorDigits } from '../../../crawler/parse/money.ts';
 import type { Campaign, Thresholds } from '../config.ts';
 import { thresholdsSchema } from '../config.ts';
 import { campaignsBetween, campaignsOn } from '../campaigns.ts';
@@ -46,6 +47,11 @@ export interface DigestInput {
   yearAgoHistories?: ListingHistory[];
   products: ProductInfo[];
   competitors: string[];
+  /**
+   * Units of a currency per one unit of the digest currency (the config's `exchangeRates`):
+   * prices in those currencies are converted and compared; without a rate they are not.
+   */
+  exchangeRates?: Record<string, number>;
   generatedAt: string;
   options?: Partial<DigestOptions>;
 }
@@ -166,6 +172,15 @@ export class DigestContext {
     return this.inScope(e, w) && (e.goneMs === null || e.goneMs >= w.endMs);
   }
 
+  /** `m` in the digest currency at the configured rate, rounded to a minor unit; null without a rate. */
+  inCurrency(m: Money | null): Money | null {
+    if (!m || m.currency === this.currency) return m;
+    const rate = this.input.exchangeRates?.[m.currency];
+    if (!rate) return null;
+    const major = m.amountMinor / 10 ** minorDigits(m.currency);
+    return { amountMinor: Math.round((major / rate) * 10 ** minorDigits(this.currency)), currency: this.currency };
+  }
+
   /** The history that covers week `w`: the year-ago slice for the year-ago week, when there is one. */
   seriesFor(e: { series: ListingSeries; yearSeries: ListingSeries | null }, w: Week): ListingSeries {
     return w.week === this.Y.week && e.yearSeries ? e.yearSeries : e.series;
@@ -201,10 +216,10 @@ export class DigestContext {
    */
   ourPriceAt(sku: string, ms: number, w?: Week): Money | null {
     const configured = this.products.get(sku)?.ourPrice ?? null;
-    if (configured) return configured.currency === this.currency ? configured : null;
+    if (configured) return this.inCurrency(configured);
     for (const own of this.own.get(sku) ?? []) {
-      const m = (w ? this.seriesFor(own, w) : own.series).effectiveAt(ms);
-      if (m && m.currency === this.currency) return m;
+      const m = this.inCurrency((w ? this.seriesFor(own, w) : own.series).effectiveAt(ms));
+      if (m) return m;
     }
     return null;
   }
@@ -234,17 +249,15 @@ export class DigestContext {
     };
   }
 
-  /** Effective price in the digest currency of a listing at the end of a week, when it was read then. */
+  /** Effective price in the digest currency of a listing at the end of a week, when it was read then and can be converted. */
   effectiveIfRead(e: Entry, w: Week): Money | null {
     if (!this.live(e, w)) return null;
-    const m = this.seriesFor(e, w).effectiveAt(w.closeMs);
-    return m && m.currency === this.currency ? m : null;
+    return this.inCurrency(this.seriesFor(e, w).effectiveAt(w.closeMs));
   }
 
   priceIfRead(e: Entry, w: Week): Money | null {
     if (!this.live(e, w)) return null;
-    const m = this.seriesFor(e, w).at('price', w.closeMs);
-    return m && m.currency === this.currency ? m : null;
+    return this.inCurrency(this.seriesFor(e, w).at('price', w.closeMs));
   }
 }
 

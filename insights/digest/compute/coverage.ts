@@ -37,7 +37,7 @@ export function dataQuality(ctx: DigestContext): { coverage: Coverage[]; notRead
       c.read++;
       if (failures.length > 0) c.withFailures++;
       const price = e.series.at('price', W.closeMs);
-      if (price && price.currency !== ctx.currency) otherCurrency.push(e.ref);
+      if (price && !ctx.inCurrency(price)) otherCurrency.push(e.ref);
       continue;
     }
     c.notRead++;

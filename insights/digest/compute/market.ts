@@ -10,9 +10,9 @@ function undercutSince(ctx: DigestContext, e: Entry, closeMs: number): number {
   const times = [...new Set([...e.series.effectiveChangeTimes(closeMs), ...ctx.ourPriceChangeTimes(sku, closeMs)])].sort((a, b) => b - a);
   let since = closeMs;
   for (const t of times) {
-    const theirs = e.series.effectiveAt(t);
+    const theirs = ctx.inCurrency(e.series.effectiveAt(t));
     const ours = ctx.ourPriceAt(sku, t);
-    if (!theirs || !ours || theirs.currency !== ours.currency || theirs.amountMinor >= ours.amountMinor) break;
+    if (!theirs || !ours || theirs.amountMinor >= ours.amountMinor) break;
     since = t;
   }
   return since;
@@ -36,12 +36,14 @@ export function undercuts(ctx: DigestContext): { items: Undercut[]; byCompetitor
   }
   const items: Undercut[] = [...best.values()].map(({ e, theirs }) => {
     const ours = ctx.ourPriceAt(e.listing.sku, W.closeMs)!;
+    const listed = e.series.effectiveAt(W.closeMs)!;
     const sinceMs = undercutSince(ctx, e, W.closeMs);
     const gap = ours.amountMinor - theirs;
     return {
       id: `undercut:${e.listing.id}`,
       ref: e.ref,
       theirs: { amountMinor: theirs, currency: ctx.currency },
+      theirsListed: listed,
       ours,
       gap: { amountMinor: gap, currency: ctx.currency },
       gapPct: round((gap / ours.amountMinor) * 100, 1),

@@ -134,7 +134,7 @@ const en: Messages = {
     'no-year-ago': 'No year-over-year comparison: no data for {week}.',
     'campaign-week': 'Campaign week ({campaigns}): prices and promotions are seasonal, do not read them as a trend.',
     'previous-campaign-week': 'The week before was a campaign week ({campaigns}): week-over-week changes compare with campaign prices.',
-    'other-currency': '{count} listings are priced in another currency than {currency} and are not compared.',
+    'other-currency': '{count} listings are priced in a currency with no exchange rate to {currency} (config: exchangeRates) and are not compared.',
   },
   actions: {
     undercut: '{competitor} undercuts {skus} of our SKUs by {gap} on average since {since}: review the prices of {products}.',
@@ -226,7 +226,7 @@ const zh: Messages = {
     'no-year-ago': '无同比：{week} 没有数据。',
     'campaign-week': '大促周（{campaigns}）：价格和促销属季节性，不代表趋势。',
     'previous-campaign-week': '上周为大促周（{campaigns}）：环比变化是与大促价格相比。',
-    'other-currency': '有 {count} 个商品以 {currency} 以外的货币标价，未参与比较。',
+    'other-currency': '有 {count} 个商品的标价货币没有对 {currency} 的汇率（配置项 exchangeRates），未参与比较。',
   },
   actions: {
     undercut: '{competitor} 在我们 {skus} 个 SKU 上价格更低，平均低 {gap}，自 {since} 起：请复核 {products} 的定价。',

@@ -175,7 +175,11 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
         [m.col.product, m.col.competitor, m.col.theirs, m.col.ours, m.col.gap, m.col.since],
         d.undercuts.items, (u) => ({
           id: u.id,
-          cells: [productCell(u.ref), { text: u.ref.competitor }, num(money(u.theirs)), num(money(u.ours)), { text: `−${fmt.pct(u.gapPct)}`, numeric: true, tone: 'down' }, { text: fmt.day(u.since) }],
+          cells: [
+            productCell(u.ref),
+            { text: u.ref.competitor },
+            num(u.theirsListed.currency === u.theirs.currency ? money(u.theirs) : `${money(u.theirsListed)} ≈ ${money(u.theirs)}`),
+            num(money(u.ours)), { text: `−${fmt.pct(u.gapPct)}`, numeric: true, tone: 'down' }, { text: fmt.day(u.since) }],
         }),
         keep,
       ),

@@ -3,7 +3,7 @@
 import type { Money, PromotionTier } from '../../../store/model.ts';
 import { decimalToMinor, isCurrencyCode, minorDigits } from '../money.ts';
 import { digitsToString, NUMBER_SOURCE, readNumber } from '../separators.ts';
-import { isMonthName } from './time.ts';
+import { monthOf } from './time.ts';
 
 const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 
@@ -34,24 +34,24 @@ const CURRENCY_MARK = "(?:[\\p{Sc}]|US\\$|[A-Z]{3}|RMB|元|块|円|원|zł|kr\\.
 const MONTH_DAY = /(?<!\p{L})(\p{L}{3,})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,])|\d{1,2}\.?\s+(\p{L}{3,})/giu;
 
 /** Numbers that are not money: percentages, 折, counts of items or people, durations, times, dates. */
-function blankNonMoney(s: string): string {
+function blankNonMoney(s: string, lang?: string | null): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return s
     .replace(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}月\d{1,2}[日号]?|\d{1,2}:\d{2}(?::\d{2})?/gu, blank)
-    .replace(/\d+(?:[.,]\d+)?\s*(?:%|折|件|人|个|個|倍|天|日|小时|小時|時間|分钟|分鐘|秒|期|点|點|x(?!\p{L})|×|days?|hours?|hrs?|mins?|minutes?|seconds?|h(?!\p{L})|m(?!\p{L})|s(?!\p{L})|st(?:ü|u)ck|items?|pcs|pieces?|points?|punkte|Std\.?|stunden|tage?n?|jours?|heures?|d[ií]as?|horas?|giorni|ore|dias|dni|godz|дн\p{L}*|час\p{L}*|мин\p{L}*|積分|积分|ポイント|포인트)/giu, blank)
+    .replace(/\d+(?:[.,]\d+)?\s*(?:%|折|件|人|个|個|倍|天|日|小时|小時|時間|分钟|分鐘|秒|期|点|點|x(?!\p{L})|×|days?|hours?|hrs?|mins?|minutes?|seconds?|h(?!\p{L})|m(?!\p{L})|s(?!\p{L})|st(?:ü|u)ck|items?|pcs|pieces?|artikel\p{L}*|articles?|art[ií]culos?|articoli|artigos|produkt\p{L}*|produits?|つ|points?|punkte|Std\.?|stunden|tage?n?|jours?|heures?|d[ií]as?|horas?|giorni|ore|dias|dni|godz|дн\p{L}*|час\p{L}*|мин\p{L}*|積分|积分|ポイント|포인트)/giu, blank)
     .replace(/(?:第|买|買|送|buy|get|kauf\p{L}*|x)\s*\d+/giu, blank)
     .replace(/(?<![\d.,])[1-9]\s*(?:\+|for|für|pour|por|per|za|x)\s*[1-9](?![\d.,])(?!\s*(?:\p{Sc}|€|zł|元|kr))/giu, blank)
     .replace(/(?<![\d.,])[1-9]\s*(?:for|für|pour|por|per|za)(?=\s*(?:\p{Sc}|\d))/giu, blank)
-    .replace(MONTH_DAY, (m: string, a?: string, b?: string) => (isMonthName(a ?? b ?? '') ? blank(m) : m));
+    .replace(MONTH_DAY, (m: string, a?: string, b?: string) => (monthOf(a ?? b ?? '', lang) !== null ? blank(m) : m));
 }
 
 // Digits glued to letters ("SAVE10", "ETE15", "2ème") are codes and ordinals, not money.
 const MONEY_RE = new RegExp(`(?<![\\p{Script=Latin}\\d])(${CURRENCY_MARK}\\s?)?(${NUMBER_SOURCE})(\\s?${CURRENCY_MARK})?(?!\\p{Script=Latin})`, 'gu');
 
 /** Every money amount in a promotion text, in the promotion's currency. */
-export function moneyMentions(s: string, currency: string): MoneyMention[] {
+export function moneyMentions(s: string, currency: string, lang?: string | null): MoneyMention[] {
   const digits = minorDigits(currency);
-  const cleared = blankNonMoney(s);
+  const cleared = blankNonMoney(s, lang);
   const out: MoneyMention[] = [];
   for (const m of cleared.matchAll(MONEY_RE)) {
     if ([m[1], m[3]].some((mark) => mark && /^\s*[A-Z]{3}\s*$/.test(mark) && !isCurrencyCode(mark.trim()))) continue;
@@ -133,14 +133,15 @@ function num(word: string): number {
 
 /** How many items a bundle or group needs: "第2件" → 2, "买1送1" → 2, "Buy 2 get 1" → 3, "3人团" → 3. */
 export function quantityOf(s: string): number | null {
-  let m = /第\s*(\d+)\s*件/u.exec(s);
+  let m = /第\s*(\d+)\s*件/u.exec(s) ?? /(\d+)\s*(?:e|ème|eme|º|ª|rd|th|nd)\s+(?:article\s+)?(?:offert|gratuit|gratis|free)/iu.exec(s) ?? /leve\s+(\d+)\s+pague/iu.exec(s);
   if (m) return Number(m[1]);
+  if (/(?:trzeci|terceiro|tercero|third|troisième|terzo|dritte)\p{L}*\s+(?:\p{L}+\s+)?(?:gratis|free|offert|grátis|gratuito)/iu.test(s)) return 3;
   m = /[买買]\s*(\d+)\s*(?:件\s*)?送\s*(\d+)/u.exec(s) ?? /buy\s+(\d+|one|two|three|four|five)\s+get\s+(\d+|one|two|three|four|five)/iu.exec(s);
   if (m) return num(m[1]) + num(m[2]);
   if (/(?<!\p{L})bogo(?!\p{L})/iu.test(s)) return 2;
   m = /(?<![\d.])([1-3])\s*\+\s*(1)(?![\d%])/u.exec(s);
   if (m) return Number(m[1]) + Number(m[2]);
-  m = /(\d+)\s*(?:人团|人團|人拼|人成团)|(?:满|滿|任选|任選)?\s*(\d+)\s*件/u.exec(s);
+  m = /(\d+)\s*(?:人团|人團|人拼|人成团)|(?:满|滿|任选|任選)?\s*(\d+)\s*(?:件|点以上|個以上|つ以上)/u.exec(s);
   if (m) return Number(m[1] ?? m[2]);
   m = /(?<!\d)(\d+)\s+(?:for|für|pour|por|per|za)\s+(?:\p{Sc}|\d)/iu.exec(s) ?? /(?<![\d.,])([2-5])\s*x\s*[1-4](?![\d.,])/iu.exec(s);
   if (m) return Number(m[1]);

@@ -108,7 +108,7 @@ export function parsePromotion(text: string, ctx: PromotionContext): Promotion {
     // "满1件9折" asks for one unit: a plain reduction, which one unit's price can use.
     if (quantity === 1) promo.type = promo.percent != null ? 'percent' : 'amount_off';
     else if (quantity !== null) promo.quantity = quantity;
-    if (promo.percent == null && /送|get\s+\S+\s+free|gratis|offert|gratuit|free(?!\s+ship)|[1-3]\s*\+\s*1|bogo|\d+\s*(?:for|für|pour|por|per|x)\s*\d/iu.test(s) && !promo.amount) {
+    if (promo.percent == null && /送|get\s+\S+\s+free|gratis|offert|gratuit|free(?!\s+ship)|[1-3]\s*\+\s*1|bogo|\d+\s*(?:for|für|pour|por|per|x)\s*\d|(?:pague|paghi|paye[sz]?|zahle?n?)\s+\d/iu.test(s) && !promo.amount) {
       promo.percent = 100;
     }
   } else if (type === 'group_buy') {

@@ -59,27 +59,38 @@ function countdownSeconds(s: string): number | null {
   return found ? total : null;
 }
 
-const MONTHS = buildMonthNames();
+const monthCache = new Map<string, Map<string, number>>();
 
-/** Month names in the shops' languages, from Intl rather than a hand list. */
-function buildMonthNames(): Map<string, number> {
-  const names = new Map<string, number>();
-  for (const locale of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'da']) {
+/**
+ * Month names of English and the page's language, from Intl rather than a hand list. Only those
+ * two: other languages' abbreviations are ordinary words here ("Sie" is Polish for August).
+ */
+function monthNames(lang: string | null | undefined): Map<string, number> {
+  let base = 'en';
+  try {
+    base = lang ? new Intl.Locale(lang.replace(/_/g, '-')).language : 'en';
+  } catch {
+    base = 'en';
+  }
+  let names = monthCache.get(base);
+  if (names) return names;
+  names = new Map();
+  for (const locale of new Set(['en', base])) {
     for (let month = 1; month <= 12; month++) {
       const date = new Date(Date.UTC(2024, month - 1, 15));
       for (const style of ['long', 'short'] as const) {
         const name = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(date).toLowerCase().replace(/\.$/, '');
-        names.set(name, month);
-        if (name.length > 3) names.set(name.slice(0, 3), month);
+        if (/^\p{L}{3,}$/u.test(name)) names.set(name, month);
       }
     }
   }
+  monthCache.set(base, names);
   return names;
 }
 
-/** True for a month name or abbreviation in one of the shops' languages ("Nov", "novembre"). */
-export function isMonthName(word: string): boolean {
-  return MONTHS.has(word.toLowerCase().replace(/\.$/, ''));
+/** The month a word names in English or the page's language ("Nov", "novembre"), or null. */
+export function monthOf(word: string, lang?: string | null): number | null {
+  return monthNames(lang).get(word.toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
 interface DateParts {
@@ -113,12 +124,15 @@ function dateOf(s: string, lang: string | null | undefined): DateParts | null {
     const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : null;
     return { year, month: b, day: a, time };
   }
-  for (const dm of s.matchAll(/(\d{1,2})\.?\s+(\p{L}{3,})\.?(?:\s+(\d{4}))?|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/giu)) {
-    const month = MONTHS.get((dm[2] ?? dm[4]).toLowerCase());
-    if (!month) continue;
-    const day = Number(dm[1] ?? dm[5]);
-    const year = dm[3] ?? dm[6];
-    return { year: year ? Number(year) : null, month, day, time };
+  // "30. November 2026", "30 novembre" and "Nov 30, 2026": each shape scanned on its own, so a
+  // word before the day ("bis 30. November") does not hide the day from the month after it.
+  for (const dm of s.matchAll(/(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?(?:\s+(?:de\s+)?(\d{4}))?/giu)) {
+    const month = monthOf(dm[2], lang);
+    if (month) return { year: dm[3] ? Number(dm[3]) : null, month, day: Number(dm[1]), time };
+  }
+  for (const dm of s.matchAll(/(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/giu)) {
+    const month = monthOf(dm[1], lang);
+    if (month) return { year: dm[3] ? Number(dm[3]) : null, month, day: Number(dm[2]), time };
   }
   return null;
 }

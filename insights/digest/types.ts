@@ -272,6 +272,8 @@ export interface Digest {
   yearAgo: WeekPeriod & { available: boolean };
   /** The weeks of the trend sparklines, oldest first. */
   trendWeeks: string[];
+  /** Campaigns of each trend week (same order): charts shade these weeks so a campaign is not read as a trend. */
+  trendCampaigns: string[][];
   summary: {
     competitors: string[];
     listings: number;

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
-import { maybeSendLastWeek, SENT_KIND, type SentRecord } from '../../insights/digest/send.ts';
+import { maybeSendLastWeek, scheduleDigest, SENT_KIND, type SendOutcome, type SentRecord } from '../../insights/digest/send.ts';
 import { archivedDigest } from '../../insights/digest/build.ts';
 import { createFixture, type Fixture } from './fixture.ts';
 
@@ -161,5 +161,23 @@ describe('weekly sending', () => {
     expect(ding.query.get('access_token')).toBe('abc');
     expect(ding.body).toMatchObject({ msgtype: 'markdown' });
     expect((ding.body.markdown as { text: string }).text).toContain('竞品周报');
+  });
+});
+
+describe('the scheduler the daemon runs', () => {
+  it('checks at start, never overlaps, archives last week even with no recipients, and stops', async () => {
+    const quiet = await createFixture();
+    try {
+      const outcomes: SendOutcome[] = [];
+      const scheduler = scheduleDigest(quiet.store, quiet.loaded, { now: () => new Date('2026-11-23T02:00:00Z'), onOutcome: (o) => outcomes.push(o) });
+      const first = await scheduler.runNow();
+      expect(first).toMatchObject({ week: '2026-W47', status: 'sent', results: [] });
+      expect(await scheduler.runNow()).toMatchObject({ status: 'already-sent' });
+      expect(outcomes.map((o) => o.status)).toEqual(['sent', 'already-sent']);
+      expect(await archivedDigest(quiet.store, '2026-W47')).not.toBeNull();
+      await scheduler.stop();
+    } finally {
+      await quiet.cleanup();
+    }
   });
 });

@@ -67,6 +67,7 @@ export function computeDigest(input: DigestInput): Digest {
     previous: ctx.period(P),
     yearAgo: { ...ctx.period(Y), available: yearAgoAvailable },
     trendWeeks: ctx.trend.map((t) => t.week),
+    trendCampaigns: ctx.trend.map((t) => t.campaigns),
     summary: {
       competitors: ctx.competitors(),
       listings,

@@ -22,7 +22,7 @@ function cell(c: Cell, header = false): string {
   let inner = escapeHtml(c.text);
   if (c.href) inner = `<a href="${escapeHtml(c.href)}" style="color:${C.accent};text-decoration:none">${inner}</a>`;
   if (c.spark) {
-    const svg = sparkline(c.spark, c.text);
+    const svg = sparkline(c.spark, c.text, c.sparkMarks);
     // The first and last values stay readable under the chart for clients that drop SVG.
     inner = svg ? `${svg}<div style="font-size:10px;color:${C.muted};white-space:nowrap">${escapeHtml(c.text)}</div>` : '–';
   }

@@ -8,7 +8,6 @@ export interface Messages {
   title: string;
   week: string;
   generated: string;
-  campaignWeek: string;
   sections: {
     actions: string;
     summary: string;
@@ -37,10 +36,10 @@ export interface Messages {
   };
   col: Record<
     | 'competitor' | 'product' | 'index' | 'wow' | 'yoy' | 'trend' | 'matched' | 'average' | 'minimum' | 'likeForLike'
-    | 'changed' | 'drops' | 'rises' | 'from' | 'to' | 'change' | 'ours' | 'type' | 'started' | 'ended' | 'running'
+    | 'drops' | 'rises' | 'from' | 'to' | 'change' | 'ours' | 'type' | 'started' | 'ended' | 'running'
     | 'depth' | 'maxDepth' | 'promotion' | 'at' | 'was' | 'price' | 'low30' | 'claimed' | 'real' | 'since'
-    | 'theirs' | 'gap' | 'status' | 'rating' | 'reviews' | 'newReviews' | 'positiveRate' | 'newNegative' | 'segment'
-    | 'skus' | 'undercuts' | 'stockOuts' | 'listings' | 'read' | 'notRead' | 'withFailures' | 'reason' | 'lastRead' | 'evidence'
+    | 'theirs' | 'gap' | 'rating' | 'newReviews' | 'positiveRate' | 'newNegative' | 'segment'
+    | 'skus' | 'undercuts' | 'stockOuts' | 'listings' | 'read' | 'notRead' | 'withFailures' | 'reason' | 'lastRead'
     | 'title' | 'maxGap' | 'new' | 'spikes',
     string
   >;
@@ -75,7 +74,6 @@ const en: Messages = {
   title: 'Weekly competitor digest',
   week: 'Week {week}: {from} – {to}',
   generated: 'Generated {at} ({tz}). Compared with {previous} (week over week) and {yearAgo} (year over year).',
-  campaignWeek: 'Campaign week',
   sections: {
     actions: 'Recommended actions',
     summary: 'This week at a glance',
@@ -95,7 +93,7 @@ const en: Messages = {
     quality: 'Data quality',
   },
   intro: {
-    index: '100 × our effective price ÷ the competitor’s, median over matched SKUs: above 100 we are dearer.',
+    index: '100 × our effective price ÷ the competitor’s, median over matched SKUs: above 100 we are dearer. Shaded weeks in the trends are campaign weeks.',
     prices: 'Selling prices of listings read this week. Like-for-like: the mean change of each listing’s own price.',
     discounts: 'Claimed discounts whose “was” price is above the lowest price of the 30 days before the claim (EU Omnibus rule).',
     undercuts: 'SKUs where a competitor’s effective price at the end of the week is below ours (in-stock listings).',
@@ -104,13 +102,13 @@ const en: Messages = {
   },
   col: {
     competitor: 'Competitor', product: 'Product', index: 'Index', wow: 'WoW', yoy: 'YoY', trend: 'Trend', matched: 'SKUs',
-    average: 'Average', minimum: 'Minimum', likeForLike: 'Like-for-like', changed: 'Changed', drops: 'Drops', rises: 'Rises',
+    average: 'Average', minimum: 'Minimum', likeForLike: 'Like-for-like', drops: 'Drops', rises: 'Rises',
     from: 'From', to: 'To', change: 'Change', ours: 'Ours', type: 'Type', started: 'Started', ended: 'Ended', running: 'Running',
     depth: 'Depth', maxDepth: 'Max depth', promotion: 'Promotion', at: 'When', was: 'Was', price: 'Price', low30: '30-day low',
-    claimed: 'Claimed', real: 'Real', since: 'Since', theirs: 'Theirs', gap: 'Gap', status: 'Status', rating: 'Rating',
-    reviews: 'Reviews', newReviews: 'New', positiveRate: 'Positive', newNegative: 'New negative', segment: 'Segment',
+    claimed: 'Claimed', real: 'Real', since: 'Since', theirs: 'Theirs', gap: 'Gap', rating: 'Rating',
+    newReviews: 'New', positiveRate: 'Positive', newNegative: 'New negative', segment: 'Segment',
     skus: 'SKUs', undercuts: 'Undercuts', stockOuts: 'Stock-outs', listings: 'Listings', read: 'Read', notRead: 'Not read',
-    withFailures: 'With failures', reason: 'Reason', lastRead: 'Last read', evidence: 'Evidence',
+    withFailures: 'With failures', reason: 'Reason', lastRead: 'Last read',
     title: 'Title', maxGap: 'Max gap', new: 'New', spikes: 'Spikes',
   },
   kpi: { index: 'Price index', read: 'Listings read', undercuts: 'Undercut SKUs', promotions: 'Promotions started / ended', stockOuts: 'Stock-outs', reviews: 'Rating drops' },
@@ -167,7 +165,6 @@ const zh: Messages = {
   title: '竞品周报',
   week: '{week}：{from} – {to}',
   generated: '生成于 {at}（{tz}）。环比对照 {previous}，同比对照 {yearAgo}。',
-  campaignWeek: '大促周',
   sections: {
     actions: '建议行动',
     summary: '本周概览',
@@ -187,7 +184,7 @@ const zh: Messages = {
     quality: '数据质量',
   },
   intro: {
-    index: '100 × 我们的到手价 ÷ 竞品到手价，取匹配 SKU 的中位数：高于 100 表示我们更贵。',
+    index: '100 × 我们的到手价 ÷ 竞品到手价，取匹配 SKU 的中位数：高于 100 表示我们更贵。趋势图中的阴影为大促周。',
     prices: '本周读取到的商品售价。同款变动：每个商品自身价格变动的平均值。',
     discounts: '划线价高于宣称折扣开始前 30 天最低价的折扣（欧盟 Omnibus 规则）。',
     undercuts: '本周末竞品到手价低于我们价格的 SKU（仅计有货商品）。',
@@ -196,13 +193,13 @@ const zh: Messages = {
   },
   col: {
     competitor: '竞品', product: '商品', index: '指数', wow: '环比', yoy: '同比', trend: '趋势', matched: 'SKU 数',
-    average: '均价', minimum: '最低价', likeForLike: '同款变动', changed: '变价', drops: '降价', rises: '涨价',
+    average: '均价', minimum: '最低价', likeForLike: '同款变动', drops: '降价', rises: '涨价',
     from: '原价', to: '现价', change: '变动', ours: '我们', type: '类型', started: '新开', ended: '结束', running: '进行中',
     depth: '力度', maxDepth: '最大力度', promotion: '促销', at: '时间', was: '划线价', price: '售价', low30: '30 天最低',
-    claimed: '宣称折扣', real: '实际折扣', since: '起始', theirs: '竞品', gap: '差距', status: '状态', rating: '评分',
-    reviews: '评价数', newReviews: '新增', positiveRate: '好评率', newNegative: '新增差评', segment: '分组',
+    claimed: '宣称折扣', real: '实际折扣', since: '起始', theirs: '竞品', gap: '差距', rating: '评分',
+    newReviews: '新增', positiveRate: '好评率', newNegative: '新增差评', segment: '分组',
     skus: 'SKU 数', undercuts: '低价', stockOuts: '缺货', listings: '商品数', read: '已读取', notRead: '未读取',
-    withFailures: '有失败', reason: '原因', lastRead: '最后读取', evidence: '依据',
+    withFailures: '有失败', reason: '原因', lastRead: '最后读取',
     title: '标题', maxGap: '最大差距', new: '新增', spikes: '差评激增',
   },
   kpi: { index: '价格指数', read: '已读取商品', undercuts: '被低价 SKU', promotions: '新开 / 结束促销', stockOuts: '缺货', reviews: '评分下降' },

@@ -25,6 +25,7 @@ function trendText(values: readonly (number | null)[], show: (x: number) => stri
 export function buildSections(k: TextKit, d: Digest): ViewSection[] {
   const { m, fmt } = k;
   const keep = new Set(d.actions.flatMap((a) => a.evidence));
+  const sparkMarks = d.trendCampaigns.map((c) => c.length > 0);
   const money = fmt.money.bind(fmt);
   const indexMax = Math.max(150, ...d.priceIndex.byCompetitor.map((c) => c.index ?? 0), d.priceIndex.overall.index ?? 0);
 
@@ -36,7 +37,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
       changeCell(k, f.change, false),
       changeCell(k, f.yearOverYear, false),
       num(String(f.matchedSkus)),
-      { text: trendText(f.trend, (x) => fmt.number(x)), spark: f.trend },
+      { text: trendText(f.trend, (x) => fmt.number(x)), spark: f.trend, sparkMarks },
     ],
   });
   const index: ViewSection = {
@@ -76,7 +77,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             num(money(c.minimum?.price)),
             changeCell(k, c.likeForLikePct),
             num(`${c.drops} / ${c.rises}`),
-            { text: trendText(c.trend, (x) => fmt.minor(x, d.currency)), spark: c.trend },
+            { text: trendText(c.trend, (x) => fmt.minor(x, d.currency)), spark: c.trend, sparkMarks },
           ],
         }),
         keep,

@@ -7,8 +7,8 @@ export function escapeHtml(s: string): string {
 
 const f = (x: number) => (Math.round(x * 10) / 10).toString();
 
-/** A line through the known values; nulls break the line. */
-export function sparkline(values: readonly (number | null)[], label: string, width = 96, height = 22, color = '#2563eb'): string {
+/** A line through the known values; nulls break the line; `marks` shade campaign weeks behind it. */
+export function sparkline(values: readonly (number | null)[], label: string, marks: readonly boolean[] = [], width = 96, height = 22, color = '#2563eb'): string {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return '';
   const min = Math.min(...known);
@@ -30,9 +30,13 @@ export function sparkline(values: readonly (number | null)[], label: string, wid
     .filter((r) => r.includes(' '))
     .map((r) => `<polyline points="${r}" fill="none" stroke="${color}" stroke-width="1.5" stroke-linejoin="round"/>`)
     .join('');
+  const band = Math.max(step, 3);
+  const shaded = marks
+    .map((m, i) => (m ? `<rect x="${f(Math.max(0, x(i) - band / 2))}" y="0" width="${f(band)}" height="${height}" fill="#fde68a"/>` : ''))
+    .join('');
   const lastIndex = values.length - 1 - [...values].reverse().findIndex((v) => v !== null);
   const dot = `<circle cx="${f(x(lastIndex))}" cy="${f(y(values[lastIndex]!))}" r="2" fill="${color}"/>`;
-  return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" style="display:block">${lines}${dot}</svg>`;
+  return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" style="display:block">${shaded}${lines}${dot}</svg>`;
 }
 
 /** A horizontal bar from 0 to `value` on a 0..max scale, with an optional reference line (index 100). */

@@ -15,6 +15,8 @@ export interface Cell {
   tone?: Tone;
   /** A sparkline of these values (nulls are gaps). */
   spark?: (number | null)[];
+  /** Positions of the sparkline that fall in campaign weeks. */
+  sparkMarks?: boolean[];
   /** A horizontal bar: `value` on a scale from 0 to `max`, with a reference line at `center`. */
   bar?: { value: number; max: number; center?: number };
   numeric?: boolean;

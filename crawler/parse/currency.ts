@@ -49,7 +49,29 @@ function currencyOfCountry(country: string | undefined | null): string | null {
   return code ?? null;
 }
 
+/** Page facts repeat for every element of a page: remember what each domain and language means. */
+const domainCache = new Map<string, string | null>();
+const languageCache = new Map<string, string | null>();
+
 function currencyOfDomain(domain: string): string | null {
+  let currency = domainCache.get(domain);
+  if (currency === undefined) {
+    currency = readDomain(domain);
+    domainCache.set(domain, currency);
+  }
+  return currency;
+}
+
+function currencyOfLanguage(lang: string): string | null {
+  let currency = languageCache.get(lang);
+  if (currency === undefined) {
+    currency = readLanguage(lang);
+    languageCache.set(lang, currency);
+  }
+  return currency;
+}
+
+function readDomain(domain: string): string | null {
   const host = domain.toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/:?#]/)[0].replace(/\.$/, '');
   for (const [pattern, currency] of PLATFORM_CURRENCY) if (pattern.test(host)) return currency;
   const labels = host.split('.');
@@ -64,7 +86,7 @@ function currencyOfDomain(domain: string): string | null {
   return currencyOfCountry(tld);
 }
 
-function currencyOfLanguage(lang: string): string | null {
+function readLanguage(lang: string): string | null {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(lang.replace(/_/g, '-'));

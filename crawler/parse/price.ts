@@ -57,14 +57,21 @@ export interface PriceContext {
 
 const MULTIPLIERS: Record<string, number> = { 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8 };
 
+const decimalCache = new Map<string, '.' | ',' | null>();
+
+/** The decimal mark of a page language, from Intl (cached: the extractor asks per element). */
 function decimalSeparatorOf(lang: string | null | undefined): '.' | ',' | null {
   if (!lang) return null;
+  let mark = decimalCache.get(lang);
+  if (mark !== undefined) return mark;
   try {
     const part = new Intl.NumberFormat(lang.replace(/_/g, '-')).formatToParts(1.5).find((p) => p.type === 'decimal');
-    return part?.value === ',' ? ',' : part?.value === '.' ? '.' : null;
+    mark = part?.value === ',' ? ',' : part?.value === '.' ? '.' : null;
   } catch {
-    return null;
+    mark = null;
   }
+  decimalCache.set(lang, mark);
+  return mark;
 }
 
 interface Reading {

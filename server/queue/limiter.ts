@@ -45,12 +45,15 @@ export class HostLimiter {
     return row?.lease_id != null ? { lease: { id: row.lease_id, host } } : { lease: null, waitMs: row?.wait_ms ?? this.busyWaitMs };
   }
 
-  /** Pushes the expiry of every lease this worker holds; returns how many are still held. */
+  /**
+   * Pushes the expiry of the leases this worker holds; returns how many it still held. A lease that
+   * lapsed (the worker stalled past the TTL) is not revived: its slot may already be someone else's.
+   */
   async renew(leases: HostLease[]): Promise<number> {
     if (leases.length === 0) return 0;
     const { rowCount } = await this.pool.query(
       `UPDATE crawl_domain_leases SET expires_at = clock_timestamp() + $3 * interval '1 millisecond'
-       WHERE id = ANY($1::bigint[]) AND worker_id = $2`,
+       WHERE id = ANY($1::bigint[]) AND worker_id = $2 AND expires_at > clock_timestamp()`,
       [leases.map((l) => l.id), this.workerId, this.ttlMs],
     );
     return rowCount ?? 0;

@@ -199,12 +199,15 @@ export interface AlertsConfig {
   delivery: z.infer<typeof deliverySchema>;
 }
 
+const CAMPAIGN_TYPES = ['threshold', 'percent', 'amount_off', 'coupon', 'flash_sale', 'bundle', 'gift', 'presale', 'member_price', 'group_buy'];
+
 /** The rules used when the config names none: the moves pricing staff asked for, and crawler health. */
 export function defaultRules(pricingOwner: string, dataOwner: string): AlertRule[] {
   const raw = [
-    { id: 'undercut', kind: 'undercut', owner: pricingOwner, warning: { percent: 1 }, critical: { percent: 10, belowFloor: true } },
-    { id: 'price-drop', kind: 'price_change', owner: pricingOwner, direction: 'drop', warning: { percent: 10 }, critical: { percent: 25 } },
-    { id: 'promotion', kind: 'promotion', owner: pricingOwner, events: ['started', 'ended'], cooldownMinutes: 0 },
+    { id: 'undercut', kind: 'undercut', owner: pricingOwner, warning: { percent: 5 }, critical: { percent: 15, belowFloor: true } },
+    { id: 'price-drop', kind: 'price_change', owner: pricingOwner, direction: 'drop', warning: { percent: 15 }, critical: { percent: 30 } },
+    // Campaign-like promotions only: free-shipping thresholds and points change often and mean little.
+    { id: 'promotion', kind: 'promotion', owner: pricingOwner, events: ['started', 'ended'], types: CAMPAIGN_TYPES, cooldownMinutes: 0 },
     { id: 'out-of-stock', kind: 'out_of_stock', owner: pricingOwner },
     { id: 'back-in-stock', kind: 'back_in_stock', owner: pricingOwner },
     { id: 'listing-gone', kind: 'listing_gone', owner: dataOwner },

@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { latest, sameValue, TRACKED_FIELDS } from '../../store/changepoints.ts';
 import { ourPrice, type Config } from '../../server/config.ts';
 import type { AlertsConfig } from './config.ts';
-import { DATA_QUALITY_KINDS, evaluate, stateKey } from './evaluate.ts';
+import { DATA_QUALITY_KINDS, evaluate, stateKey, stepCondition } from './evaluate.ts';
 import { convert } from './fx.ts';
 import { enqueueAlerts, toAlert } from './outbox.ts';
 import type { ProductInfo } from './rules/context.ts';
@@ -255,10 +255,29 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
         // A crawl that changed nothing cannot start or end a market condition unless our price
         // moved; it only matters to conditions that need attention. The first batch sees all.
         const quiet = primed && result.ok && result.changed.length === 0 && !repriced.has(listing.sku);
-        if (quiet && !attention.has(listing.id) && !attention.has(`competitor:${listing.competitor}`)) continue;
+        if (quiet && !attention.has(listing.id)) continue;
         await run(listing, result);
       }
       primed = true;
+
+      // A crawl of a competitor in which no page was blocked ends its "blocking us" episode.
+      const blockedSomewhere = new Map<string, boolean>();
+      for (const r of results) {
+        const competitor = listings.get(r.listingId)?.competitor;
+        if (competitor !== undefined) blockedSomewhere.set(competitor, (blockedSomewhere.get(competitor) ?? false) || r.failure?.kind === 'blocked');
+      }
+      for (const rule of alertsConfig.rules.filter((r) => r.kind === 'blocked')) {
+        for (const [competitor, blockedAny] of blockedSomewhere) {
+          const key = stateKey(rule.id, `competitor:${competitor}`);
+          const s = stateMap.get(key);
+          const held = s?.conditions.blocked;
+          if (blockedAny || !s || !held || held.level === null) continue;
+          const cleared: RuleState = { ...s, conditions: { ...s.conditions, blocked: stepCondition(held, null, now, rule.cooldownMinutes).next ?? held } };
+          stateMap.set(key, cleared);
+          dirty.set(key, cleared);
+          track(key, cleared);
+        }
+      }
 
       if (suspicious.length > 0 && opts.recrawl) {
         // Durable first: a crash during the re-crawl leaves the move held, confirmed by the next crawl.

@@ -73,7 +73,8 @@ function round(n: number): string {
 
 function promotionText(p: Promotion, w: Words): string {
   const text = p.text.replace(/\s+/g, ' ').trim();
-  if (!p.endsAt) return text;
+  // Countdown texts already say when they end ("ends Nov 19, 11:59 PM", "23:59:59 结束").
+  if (!p.endsAt || /\d{1,2}:\d{2}/.test(text)) return text;
   const ends = new Intl.DateTimeFormat(w.lang, { timeZone: w.timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(p.endsAt));
   return w.lang === 'en' ? `${text} (ends ${ends})` : `${text}（${ends} 结束）`;
 }

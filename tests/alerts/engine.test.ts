@@ -102,10 +102,10 @@ it('compares with our own page when the config has no price for the SKU', async 
   const first = await run.crawl(1, 1050);
   expect(first.alerts.filter((a) => a.ruleId === 'undercut')).toEqual([]);
   const engine = createAlertEngine({ store: ctx.store, config, alerts: alertsConfig, now: () => new Date(at(2)) });
-  // Our page goes up to 1100 and the competitor stays: the same crawl batch carries both.
-  const report = await engine.process(await ctx.store.recordObservations([ok(own, 2, 1100), ok(listingId, 2, 1050)]));
+  // Our page goes up to 1150 and the competitor stays: the same crawl batch carries both.
+  const report = await engine.process(await ctx.store.recordObservations([ok(own, 2, 1150), ok(listingId, 2, 1050)]));
   expect(report.alerts.map((a) => [a.ruleId, a.subject.listingId, a.messages.en])).toEqual([
-    ['undercut', listingId, expect.stringContaining('CN¥1,050.00 (was CN¥1,050.00) vs our CN¥1,100.00 (−4.5%')],
+    ['undercut', listingId, expect.stringContaining('CN¥1,050.00 (was CN¥1,050.00) vs our CN¥1,150.00 (−8.7%')],
   ]);
 });
 
@@ -118,4 +118,23 @@ it('a new engine (a restart) neither repeats nor forgets a holding condition', a
   expect((await second.crawl(2, 1099)).alerts).toEqual([]);
   expect((await second.crawl(3, 1200)).alerts).toEqual([]);
   expect((await second.crawl(4, 1099)).alerts.map((a) => a.eventKey)).toEqual([`undercut|${listingId}|undercut|ep2|warning`]);
+});
+
+it('says once that a site blocks us, and re-arms only after a crawl of it with no page blocked', async () => {
+  const config = configWith({ price: '1199.00' });
+  const other = (await ctx.store.addListing({ url: 'https://shop.test/b', competitor: 'Acme', sku: 'SKU-1' }, at(0))).listing.id;
+  const engine = createAlertEngine({ store: ctx.store, config, alerts: alertsConfig, now: () => new Date(at(9)) });
+  const blockedObs = (id: string, h: number): Observation => ({
+    listingId: id, url: 'https://shop.test/x', at: at(h), via: 'http', ok: false, httpStatus: 200,
+    failure: { kind: 'blocked', reason: 'the site shows a bot check instead of the product page' },
+  });
+  const crawl = async (h: number, blocked: string[], fine: string[]) =>
+    (await engine.process(await ctx.store.recordObservations([...blocked.map((id) => blockedObs(id, h)), ...fine.map((id) => ok(id, h, 1299))]))).alerts.map((a) => `${a.ruleId}:${a.severity}`);
+  expect(await crawl(1, [listingId, other], [])).toEqual([]);
+  expect(await crawl(2, [listingId, other], [])).toEqual(['blocked:warning']);
+  expect(await crawl(3, [other], [listingId])).toEqual([]);
+  expect(await crawl(4, [listingId, other], [])).toEqual([]);
+  expect(await crawl(5, [], [listingId, other])).toEqual([]);
+  expect(await crawl(6, [listingId], [other])).toEqual([]);
+  expect(await crawl(7, [listingId], [other])).toEqual(['blocked:warning']);
 });

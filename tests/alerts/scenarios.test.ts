@@ -72,7 +72,16 @@ function setup(): { config: Config; alerts: AlertsConfig } {
         { name: 'pricing', language: 'en', timeZone: 'America/New_York', channels: ['pricing-hook', 'pricing-mail', 'browser'] },
         { name: 'crawler-team', language: 'zh-CN', timeZone: 'Asia/Shanghai', channels: ['crawler-hook'] },
       ],
-      // No rules: the default rule set is what this scenario exercises.
+      rules: [
+        { id: 'undercut', kind: 'undercut', owner: 'pricing', warning: { percent: 1 }, critical: { percent: 10 } },
+        { id: 'price-drop', kind: 'price_change', owner: 'pricing', direction: 'drop', warning: { percent: 10 }, critical: { percent: 25 } },
+        { id: 'promotion', kind: 'promotion', owner: 'pricing', events: ['started', 'ended'], cooldownMinutes: 0 },
+        { id: 'out-of-stock', kind: 'out_of_stock', owner: 'pricing' },
+        { id: 'back-in-stock', kind: 'back_in_stock', owner: 'pricing' },
+        { id: 'listing-gone', kind: 'listing_gone', owner: 'crawler-team' },
+        { id: 'extraction-failing', kind: 'extraction_failing', owner: 'crawler-team', warning: { consecutive: 3 } },
+        { id: 'price-glitch', kind: 'price_glitch', owner: 'crawler-team' },
+      ],
     },
     'scenario.yaml',
   );

@@ -33,12 +33,17 @@ function trailingBlocked(ctx: RuleContext): number {
   return Math.max(1, Math.min(count, ctx.history?.consecutiveFailures ?? count));
 }
 
+/**
+ * A site blocks us as a whole (one alert per competitor), while some of its pages may still get
+ * through: one page served, or one blocked below the threshold, says nothing about the others. So
+ * this rule only raises; the engine clears it after a crawl of the competitor with no page blocked.
+ */
 export function blocked(rule: RuleOf<'blocked'>, ctx: RuleContext): Signal[] {
   const { result } = ctx;
-  if (result.ok) return [{ type: 'condition', condition: 'blocked', level: null, facts: {} }];
-  if (result.failure?.kind !== 'blocked') return [];
+  if (result.ok || result.failure?.kind !== 'blocked') return [];
   const count = trailingBlocked(ctx);
-  return [{ type: 'condition', condition: 'blocked', level: levelOf(rule, (l) => count >= l.consecutive), facts: { new: failureValue(ctx, count) } }];
+  const level = levelOf(rule, (l) => count >= l.consecutive);
+  return level === null ? [] : [{ type: 'condition', condition: 'blocked', level, facts: { new: failureValue(ctx, count) } }];
 }
 
 export function priceGlitch(rule: RuleOf<'price_glitch'>, ctx: RuleContext): Signal[] {

@@ -9,13 +9,16 @@ const ZONE_TAGS: Record<string, string> = { nav: 'navigation', footer: 'footer',
 /** Class/id tokens that mark a part of the page about other products or the shopper's cart. */
 const ZONE_PATTERNS: [RegExp, string][] = [
   [/carousel|slider|swiper|slick|owl-|glide|splide|flickity|shoveler/, 'inside a carousel'],
-  [/recommend|related|upsell|up-sell|cross-?sell|similar|also-?(?:bought|viewed|like)|customers?-?(?:also|who)|you-?may|frequently|sims-|p13n|fbt|complete-?the-?look|recently|rhf|sponsored|adplacement|compare-?products?/, 'inside related products'],
+  [/recommend|(?:^|[-_])(?:rec|recs|reco|recos)(?:$|[-_])|related|upsell|up-sell|cross-?sell|similar|also-?(?:bought|viewed|like)|customers?-?(?:also|who)|you-?may|frequently|sims-|p13n|fbt|complete-?the-?look|recently|rhf|sponsored|adplacement|compare-?products?/, 'inside related products'],
   [/footer/, 'inside the footer'],
   [/^(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|site-?nav|main-?nav|topnav|top-?bar|nav-\w+)$|^nav[-_]|[-_]nav$|navigation|megamenu|breadcrumb/, 'inside navigation'],
-  [/mini-?cart|cart-?(?:drawer|flyout|popup|preview|summary|total|dropdown|sidebar|count|items|overlay|modal|content|widget)|side-?cart|shopping-?cart|basket-?(?:total|flyout|preview|summary)|header-?cart|nav-?cart|^cart$|checkout/, 'cart total'],
+  [/mini-?cart|cart-?(?:drawer|flyout|popup|preview|summary|total|dropdown|sidebar|count|items|overlay|modal|content|widget)|side-?cart|shopping-?cart|basket-?(?:total|flyout|preview|summary)|header-?cart|nav-?cart|checkout/, 'cart total'],
   [/^(?:site-?header|page-?header|header|masthead|top-?header|global-?header|header-?global)$/, 'inside the page header'],
   [/product-?(?:grid|list|listing|tiles?|cards?)$|search-?results|listing-?grid|wishlist/, 'inside a product listing'],
 ];
+
+/** One cheap test before the per-token ones: most elements sit in no zone. */
+const ZONE_ANY = new RegExp(ZONE_PATTERNS.map(([re]) => re.source.replace(/\^|\$/g, '')).join('|'));
 
 export interface Anchors {
   title: Element | null;
@@ -137,7 +140,7 @@ export class PageLayout {
         reason = null;
         break;
       }
-      const own = ownZone(p);
+      const own = ownZone(p) ?? headingZone(p, this.scan.texts);
       if (own) {
         reason = own;
         break;
@@ -163,10 +166,27 @@ function ownZone(el: Element): string | null {
   const a = el.attribs;
   if (!a) return null;
   const tokens = `${a.class ?? ''} ${a.id ?? ''} ${a['data-component'] ?? ''} ${a.role === 'navigation' ? 'navigation' : ''}`.toLowerCase();
-  if (!tokens.trim()) return null;
+  if (!tokens.trim() || !ZONE_ANY.test(tokens)) return null;
   for (const t of tokens.split(/\s+/)) {
     if (!t || /add-?to-?cart|addtocart|buy/.test(t)) continue;
     for (const [re, reason] of ZONE_PATTERNS) if (re.test(t)) return reason;
+  }
+  return null;
+}
+
+const RELATED_HEADING =
+  /customers (?:who|also)|also (?:bought|viewed|like)|you (?:may|might) (?:also )?like|related (?:products|items)|similar (?:items|products)|recommended for you|frequently bought|recently viewed|sponsored|ähnliche (?:produkte|artikel)|kunden kauften auch|das könnte|vous aimerez|produits similaires|te puede interesar|productos relacionados|potrebbe piacerti|prodotti correlati|podobne produkty|klienci kupili|看了又看|猜你喜欢|为你推荐|相关推荐|店铺推荐|同类推荐|大家都在买|人気商品|おすすめ商品|関連商品|この商品を買った人|함께 본|추천 상품/i;
+
+/** A section whose heading reads "Customers also bought", "看了又看"…, whatever its class names. */
+function headingZone(el: Element, texts: Map<Element, string>): string | null {
+  let seen = 0;
+  for (const c of el.children ?? []) {
+    if (c.type !== 'tag') continue;
+    if (++seen > 3) break;
+    const child = c as Element;
+    if (!/^h[2-6]$/.test(child.name) && !/title|heading|header|hd\b/i.test(child.attribs.class ?? '')) continue;
+    const t = texts.get(child);
+    if (t && t.length <= 60 && RELATED_HEADING.test(t)) return 'inside related products';
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { parsePrice, type ParsedPrice, type PriceContext } from '../parse/price.
 import type { PageLayout } from './anchors.ts';
 import {
   attrHints, H_INSTALMENT, H_ITEMPROP_PRICE, H_LIST, H_PRICE, H_SALE, H_SAVING, H_SHIPPING, H_TOTAL, H_UNIT, H_WEAK_LIST,
-  INSTALMENT_WORDS, LIST_WORDS, LIST_WORDS_AFTER, SAVING_WORDS, SHIPPING_WORDS, TOTAL_WORDS, UNIT_WORDS, WEAK_LIST_WORDS,
+  INSTALMENT_WORDS, LIST_WORDS, LOWEST_30_DAYS, LIST_WORDS_AFTER, SAVING_WORDS, SHIPPING_WORDS, TOTAL_WORDS, UNIT_WORDS, WEAK_LIST_WORDS,
 } from './hints.ts';
 import type { Sighting } from './scan.ts';
 
@@ -28,6 +28,9 @@ export interface VisiblePrice {
 }
 
 const ANCESTOR_LEVELS = 3;
+const MAX_JUDGED = 300;
+const COUNT_WORDS = /reviews?|ratings?|bewertungen|avis|valoraciones|recensioni|opinie|评价|評價|评论|条|件|人付款|已售|月销|销量|sold|verkauft|vendus|vendidos/i;
+const RATING_CLASS = /rating|stars?\b|review|score/i;
 const FREE = /free|gratis|kostenlos|gratuit|gratuita|免费|包邮|無料/i;
 const SUBTREE_LIMIT = 40;
 
@@ -51,11 +54,21 @@ function subtreeHints(el: Element, texts: Map<Element, string>): number {
   return flags;
 }
 
+/** Hints of the nearest ancestors; only the closest two can say "shipping" or "unit price" (a product container's "shipping-taxable" class says nothing about one number). */
 function ancestorHints(el: Element): number {
   let flags = 0;
   let p = el.parent as Element | null;
-  for (let i = 0; i < ANCESTOR_LEVELS && p && p.type === 'tag'; i++, p = p.parent as Element | null) flags |= attrHints(p);
+  for (let i = 0; i < ANCESTOR_LEVELS && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
+    const h = attrHints(p);
+    flags |= i < 2 ? h : h & ~NEGATIVE;
+  }
   return flags;
+}
+
+function insideTitle(el: Element, title: Element | null): boolean {
+  if (!title) return false;
+  for (let p: Element | null = el, i = 0; p && p.type === 'tag' && i < 6; p = p.parent as Element | null, i++) if (p === title) return true;
+  return false;
 }
 
 function insideLink(el: Element): boolean {
@@ -91,8 +104,21 @@ function leadingWords(text: string): string {
   return (m?.[0] ?? '').replace(/[^\p{L}\s.:：]+$/u, '');
 }
 
-export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: PriceContext, rendered: boolean): VisiblePrice[] {
+/** A sighting ruled out by where it sits (hidden, carousel, footer…), kept only to be reported. */
+export interface RuledOut {
+  text: string;
+  reason: string;
+  distance: number;
+}
+
+export interface Judged {
+  candidates: VisiblePrice[];
+  ruledOut: RuledOut[];
+}
+
+export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: PriceContext, rendered: boolean): Judged {
   const out: VisiblePrice[] = [];
+  const ruledOut: RuledOut[] = [];
   let maxFont = 0;
   const fonts = new Map<Sighting, { font: number; y: number } | null>();
   if (rendered) {
@@ -102,25 +128,26 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
       if (box && !s.hidden) maxFont = Math.max(maxFont, box.font);
     }
   }
+  // Sightings ruled out by where they sit are not read further (a page may hold thousands), and
+  // only the nearest few hundred of the rest are: the product's price is never far from its title.
+  const placed: { s: Sighting; distance: number }[] = [];
   for (const s of sightings) {
+    const distance = layout.distance(s.el);
+    const zone = s.hidden ? 'hidden on the page' : layout.zoneOf(s.el);
+    if (zone) ruledOut.push({ text: s.text, reason: zone, distance });
+    else placed.push({ s, distance });
+  }
+  placed.sort((a, b) => a.distance - b.distance || a.s.order - b.s.order);
+  for (const far of placed.splice(MAX_JUDGED)) ruledOut.push({ text: far.s.text, reason: 'far from the product title and buy button', distance: far.distance });
+  for (const { s, distance } of placed) {
     const parsed = parsePrice(s.text, ctx);
     if (!parsed || parsed.amountMinor <= 0) continue;
-    const distance = layout.distance(s.el);
     const v: VisiblePrice = { el: s.el, text: s.text, parsed, role: 'selling', reason: null, weakList: false, score: 0, distance, order: s.order };
     out.push(v);
     const exclude = (reason: string) => {
       v.role = 'excluded';
       v.reason = reason;
     };
-    if (s.hidden) {
-      exclude('hidden on the page');
-      continue;
-    }
-    const zone = layout.zoneOf(s.el);
-    if (zone) {
-      exclude(zone);
-      continue;
-    }
     const own = subtreeHints(s.el, layout.scan.texts);
     const up = ancestorHints(s.el);
     const hints = own | up;
@@ -148,6 +175,22 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
     }
     if (hints & H_SAVING || SAVING_WORDS.test(pre.slice(-16))) {
       exclude('amount saved, not a price');
+      continue;
+    }
+    if (insideTitle(s.el, layout.anchors.title)) {
+      exclude('part of the product title');
+      continue;
+    }
+    if (RATING_CLASS.test(`${s.el.attribs.class ?? ''} ${s.el.attribs.itemprop ?? ''} ${(s.el.parent as Element | null)?.attribs?.class ?? ''}`)) {
+      exclude('a rating, not a price');
+      continue;
+    }
+    if (COUNT_WORDS.test(`${lead} ${post}`)) {
+      exclude('a count of reviews or sales, not a price');
+      continue;
+    }
+    if (LOWEST_30_DAYS.test(`${before.slice(-60)} ${lead}`)) {
+      exclude('lowest price of the last 30 days (a reference, not the price)');
       continue;
     }
     if (TOTAL_WORDS.test(pre.slice(-20))) {
@@ -180,7 +223,7 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
     }
     v.score = score;
   }
-  return out;
+  return { candidates: out, ruledOut };
 }
 
 /** Font size and top edge recorded by annotateLayout on the sighting or its first annotated descendant. */

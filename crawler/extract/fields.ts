@@ -25,6 +25,8 @@ export interface Gathered {
   others: ProductFacts[];
   metaProd: ProductFacts | null;
   offer: OfferFacts | null;
+  offerFromUrl: boolean;
+  offerSource: FieldSource | null;
   recipe: RecipeReading | null;
   ctx: PriceContext;
   title: { recipe: string | null; structured: string | null; h1: string | null; og: string | null; doc: string | null };
@@ -48,20 +50,24 @@ function set<K extends 'title' | 'sku' | 'brand' | 'image' | 'canonicalUrl'>(out
 
 export function finishFields(out: Extraction, g: Gathered): void {
   const { main, others, metaProd, recipe, layout } = g;
+  const offerSrc: FieldSource = g.offerSource ?? main?.source ?? 'meta';
   const sameProducts = [main, ...others].filter((p): p is ProductFacts => !!p);
   const fromProducts = (f: (p: ProductFacts) => string | null): [string | null, FieldSource][] => sameProducts.map((p) => [f(p), p.source]);
 
   set(out, 'title', firstOf([g.title.recipe, 'recipe'], ...fromProducts((p) => plainText(p.name)), [g.title.h1, 'visible'], [g.title.og, 'meta'], [g.title.doc, 'meta']));
 
   const labelled = labelledValues(layout);
-  set(out, 'sku', firstOf([recipe?.sku, 'recipe'], ...fromProducts((p) => p.sku), [g.offer?.sku, main?.source ?? 'json-ld'], [metaProd?.sku, 'meta'], [formSku(layout, layout.scan.inputs), 'visible'], [labelled.sku, 'visible']));
+  // The offer the page shows (a variant named in the URL) identifies the product more exactly than its group.
+  const variantSku = g.offerFromUrl ? g.offer?.sku : null;
+  set(out, 'sku', firstOf([recipe?.sku, 'recipe'], [variantSku, offerSrc], ...fromProducts((p) => p.sku), [g.offer?.sku, offerSrc], [metaProd?.sku, 'meta'], [formSku(layout, layout.scan.inputs), 'visible'], [labelled.sku, 'visible']));
   set(out, 'brand', firstOf([recipe?.brand, 'recipe'], ...fromProducts((p) => plainText(p.brand)), [plainText(metaProd?.brand), 'meta'], [labelled.brand ? cleanBrand(labelled.brand) : null, 'visible'], [bylineBrand(layout), 'visible']));
   const image = firstOf(...fromProducts((p) => p.image), [metaProd?.image, 'meta']);
   set(out, 'image', image && absoluteUrl(image.value, g.opts.url) ? { value: absoluteUrl(image.value, g.opts.url)!, source: image.source } : null);
   const canonical = absoluteUrl(g.meta.canonical ?? g.meta.values.get('og:url'), g.opts.url);
   set(out, 'canonicalUrl', canonical ? { value: canonical, source: 'meta' } : null);
 
-  const gtins = firstOfValid(out, [[recipe?.gtin, 'recipe'], ...fromProducts((p) => p.gtin), [g.offer?.gtin, main?.source ?? 'json-ld'], [metaProd?.gtin, 'meta'], [labelled.gtin, 'visible']]);
+  const variantGtin = g.offerFromUrl ? g.offer?.gtin : null;
+  const gtins = firstOfValid(out, [[recipe?.gtin, 'recipe'], [variantGtin, offerSrc], ...fromProducts((p) => p.gtin), [g.offer?.gtin, offerSrc], [metaProd?.gtin, 'meta'], [labelled.gtin, 'visible']]);
   if (gtins) {
     out.gtin = gtins.value;
     out.sources.gtin = gtins.source;
@@ -72,7 +78,7 @@ export function finishFields(out: Extraction, g: Gathered): void {
   const stock = decideAvailability({
     recipe: recipe?.availability ?? null,
     structured: [
-      ...(g.offer?.availability ? [{ value: g.offer.availability, source: main?.source ?? ('json-ld' as FieldSource) }] : []),
+      ...(g.offer?.availability ? [{ value: g.offer.availability, source: offerSrc }] : []),
       ...sameProducts.flatMap((p) => p.offers.concat(p.variants.flatMap((v) => v.offers)).filter((o) => o.availability).map((o) => ({ value: o.availability!, source: p.source }))),
       ...(metaProd?.offers.filter((o) => o.availability).map((o) => ({ value: o.availability!, source: 'meta' as FieldSource })) ?? []),
     ],

@@ -47,11 +47,11 @@ export function attrHints(el: Element): number {
 
 /** Words next to a number that make it a list price: "was", "UVP", "statt", "原价"… */
 export const LIST_WORDS =
-  /(?:^|[^\p{L}])(?:was|were|list(?: price)?|rrp|msrp|m\.?r\.?p\.?|uvp|statt|ehemals|vorher|ursprünglich|streichpreis|unverbindliche preisempfehlung|typical price|suggested price|orig(?:inal|\.)?(?: price)?|compare(?: at)?|before|prix conseillé|prix barré|prix de référence|au lieu de|ancien prix|antes|precio anterior|precio de lista|precio recomendado|prezzo consigliato|prezzo di listino|invece di|cena katalogowa|cena regularna|poprzednia cena|adviesprijs|tidligere|ord\.?(?:inarie)? pris|förr|原价|原價|参考价|市场价|划线价|吊牌价|定价|专柜价|参考価格|通常価格|希望小売価格|定価|정가)\s*[:：]?\s*$/iu;
+  /(?:^|[^\p{L}])(?:was|were|list(?: price)?|rrp|msrp|m\.?r\.?p\.?|uvp|statt|ehemals|vorher|ursprünglich|streichpreis|unverbindliche preisempfehlung|typical price|suggested price|orig(?:inal|\.)?(?: price)?|old price|former price|ursprünglicher preis|ursprungspreis|früherer preis|alter preis|bisheriger preis|statt bisher|ancien prix|prix initial|prix d'origine|precio original|precio de venta sugerido|prezzo originale|prezzo pieno|cena pierwotna|oorspronkelijke prijs|compare(?: at)?|before|prix conseillé|prix barré|prix de référence|au lieu de|ancien prix|antes|precio anterior|precio de lista|precio recomendado|prezzo consigliato|prezzo di listino|invece di|cena katalogowa|cena regularna|poprzednia cena|adviesprijs|tidligere|ord\.?(?:inarie)? pris|förr|原价|原價|参考价|市场价|划线价|吊牌价|定价|专柜价|参考価格|通常価格|希望小売価格|定価|정가)\s*[:：]?\s*$/iu;
 /** Labels of the price a shop shows struck only on sale ("Regular price" is also the plain price). */
 export const WEAK_LIST_WORDS = /(?:^|[^\p{L}])(?:regular(?: price)?|reg\.|normalpreis|prix normal|precio normal|prezzo normale)\s*[:：]?\s*$/iu;
 /** A marker right after a list price: "1.299,00 € UVP", "99元 原价". */
-export const LIST_WORDS_AFTER = /^\s*(?:uvp|rrp|msrp|statt|原价|原價)(?![\p{L}])/iu;
+export const LIST_WORDS_AFTER = /^\s*(?:uvp|rrp|msrp)(?![\p{L}])/iu;
 export const INSTALMENT_WORDS =
   /\/\s*(?:mo|mon|month|mth|mes|mois|monat|mese|mies|maand|月)\b|per month|a month|monthly|mensual|mensuel|monatlich|al mese|miesięcznie|per maand|(?:\d+|four|three|two|six|twelve)\s*(?:x|×|payments?|instal?lments?|interest-free|monthly|Raten|cuotas|parcelas|rate|mensualités|vezes)|\bx\s*\d+\s*(?:months?|mois|Monate|meses|mesi)|(?:^|[^\p{L}])(?:emi|raten|cuotas|parcelas|finanzierung|financing|klarna|afterpay|affirm|paypal)(?![\p{L}])|分期|月供|月付|×\s*\d+\s*期|ヶ月|개월/iu;
 export const UNIT_WORDS =
@@ -61,3 +61,6 @@ export const SHIPPING_WORDS =
 export const SAVING_WORDS =
   /(?:^|[^\p{L}])(?:you save|save|saving|sparen|sie sparen|ersparnis|économisez|économie|ahorra|ahorras|ahorro|risparmi|risparmia|oszczędzasz|bespaar|省|立省|节省|お得)(?![\p{L}])/iu;
 export const TOTAL_WORDS = /(?:^|[^\p{L}])(?:subtotal|sub-total|total|gesamtsumme|zwischensumme|summe|sous-total|totale|合计|小计|合計)(?![\p{L}])/iu;
+/** The EU "lowest price of the last 30 days" statement: a reference price, neither the price nor the list price. */
+export const LOWEST_30_DAYS =
+  /(?:lowest|niedrigste\p{L}*|günstigste\p{L}*|le plus bas|más bajo|mas bajo|più basso|najniższa|laagste|lägsta|laveste|alin|nejnižší|legalacsonyabb|cel mai mic|najniža|najnižja)\s[^\d]{0,60}30|30\s*(?:days?|Tage|jours|días|dias|giorni|dni|dagen|dagar|dage|päivän|dní|nap|zile)[^\d]{0,40}(?:lowest|niedrigst|bas|bajo|basso|najniższ|laagst)/iu;

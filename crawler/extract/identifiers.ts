@@ -144,7 +144,7 @@ export function bylineBrand(layout: PageLayout): string | null {
   if (!title) return null;
   for (const el of layout.scan.textBlocks) {
     const a = el.attribs;
-    if (!/brand|byline|manufacturer|marke|marque/i.test(`${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`)) continue;
+    if (!/brand|byline|manufacturer|(?:^|[-_\s])(?:marke|marque|vendor)(?:$|[-_\s])/i.test(`${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`)) continue;
     if (layout.distance(el) > 8 || layout.zoneOf(el)) continue;
     const text = layout.scan.texts.get(el);
     const brand = text ? cleanBrand(text) : null;

@@ -66,6 +66,24 @@ export function emptyExtraction(notes: string[] = []): Extraction {
   };
 }
 
+const separators = new Map<string, '.' | ',' | null>();
+
+/** The page language's decimal mark, worked out once per language rather than once per price. */
+function decimalSeparatorOf(lang: string | null): '.' | ',' | null {
+  if (!lang) return null;
+  let sep = separators.get(lang);
+  if (sep === undefined) {
+    try {
+      const part = new Intl.NumberFormat(lang.replace(/_/g, '-')).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+      sep = part === ',' || part === '.' ? part : null;
+    } catch {
+      sep = null;
+    }
+    separators.set(lang, sep);
+  }
+  return sep;
+}
+
 function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname;
@@ -118,7 +136,7 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
   const baseCtx: PriceContext = { lang: meta.lang, domain, currency: opts.currency ?? null };
   const declaredRaw = [main, ...others, metaProd].flatMap((p) => p?.offers ?? []).map((o) => o.currency).find((c) => !!c && resolveCurrency(c, baseCtx));
   const declared = declaredRaw ? resolveCurrency(declaredRaw, baseCtx) : null;
-  const ctx: PriceContext = { ...baseCtx, currency: declared ?? opts.currency ?? null };
+  const ctx: PriceContext = { ...baseCtx, currency: declared ?? opts.currency ?? null, decimalSeparator: decimalSeparatorOf(meta.lang) };
 
   const recipe: RecipeReading | null = opts.recipe ? applyRecipe($, opts.recipe, ctx) : null;
   if (recipe) notes.push(...recipe.notes);
@@ -128,9 +146,11 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
   const skus = [main?.sku, main?.mpn, ...(main?.offers.map((o) => o.sku) ?? []), metaProd?.sku].filter((s): s is string => !!s);
   const urlIds = [...new Set((opts.url.match(/[A-Za-z0-9_-]{4,}/g) ?? []).filter((t) => /\d/.test(t)))];
   let structured = structuredPrices(main, others, metaProd, [], identity, ctx, visible);
-  // Embedded state is big to walk: read it only when structured data is silent or the page disagrees.
+  // Embedded state is big to walk: read it only when neither structured data nor a confident
+  // visible price settles the price, or when the two disagree.
   const shown = visible.price;
-  if (!structured.selling.length || (shown && !structured.selling.some((c) => c.money.amountMinor === shown.parsed.amountMinor))) {
+  const disagree = !!shown && structured.selling.length > 0 && !structured.selling.some((c) => c.money.amountMinor === shown.parsed.amountMinor);
+  if ((!structured.selling.length && !visible.confident) || disagree) {
     const state = statePrices(scan.scripts, { skus, urlIds, titles: identity.titles.filter((t) => t.length >= 6) });
     if (state.length) structured = structuredPrices(main, others, metaProd, state, identity, ctx, visible);
   }
@@ -166,6 +186,8 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
     others,
     metaProd,
     offer: structured.offer,
+    offerFromUrl: structured.offerFromUrl,
+    offerSource: structured.offerSource,
     recipe,
     ctx,
     title: { recipe: recipe?.title ?? null, structured: main?.name ?? null, h1: layout.anchors.title ? titleText(layout.anchors.title) : null, og: ogTitle, doc: docTitle },

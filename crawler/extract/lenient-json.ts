@@ -4,6 +4,8 @@
 import JSON5 from 'json5';
 import type { Json } from './facts.ts';
 
+const MAX_REPAIR = 400_000;
+
 /** Escapes raw control characters inside string literals, which JSON and JSON5 both reject. */
 function escapeControlsInStrings(text: string): string {
   let out = '';
@@ -57,6 +59,8 @@ export function parseLenientJson(raw: string): Json | undefined {
   } catch {
     // fall through to the repairs
   }
+  // Repairs re-read the text several times; big non-JSON script literals are not worth it.
+  if (raw.length > MAX_REPAIR) return undefined;
   const text = escapeControlsInStrings(unwrap(raw));
   if (!text) return undefined;
   const direct = tryParse(text);

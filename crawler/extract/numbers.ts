@@ -1,19 +1,53 @@
-// Does a short piece of page text read as exactly one price? The visible-page layer asks this of
-// every short element, so it must reject the many numbers that are not one price (two prices side
-// by side, ratings, dates, quantities) cheaply, and leave the reading of digits to parsePrice.
-import { parsePrice, type ParsedPrice } from '../parse/price.ts';
+// Does a short piece of page text read as exactly one price? The scan asks this of every short
+// element of multi-MB pages, so the test is regex-only and cheap: one well-formed number (or a
+// range of two), no percentage, and a currency mark, cents or a price-named element. Reading the
+// digits into money is parsePrice's job, done later for the sightings that matter.
 
 /** One written number; a space joins digits only before a group of exactly three ("1 299"). */
 const NUMBER = /\d+(?:(?:[.,'’ʼ]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*/g;
+const SEPARATOR = /[.,'’ʼ \u00a0\u202f\u2009]/g;
 const RANGE_GAP = /^\s*[^\p{L}\d\s]{0,3}\s*(?:-|–|—|−|~|〜|～|to|bis|à|a|al|hasta|até|do|до|至|到)\s*[^\p{L}\d\s]{0,3}\s*$/iu;
+/** Currency signs, codes and local abbreviations, as far as a cheap test can tell. */
+const CURRENCY_MARK =
+  /\p{Sc}|[元円원块圓]|zł|kč|руб|грн|лв|[\u0600-\u06ff]|บาท|(?<![\p{L}])(?:kr|lei|rs|rp|rm|sfr|chf|zl|kc|euros?|ksh|s\/)(?![\p{L}])/iu;
+const CURRENCY_CODE = /(?<![\p{L}])[A-Z]{3}(?![\p{L}])/gu;
+let isoCodes: Set<string> | null = null;
+
+/** An ISO 4217 code in the text ("EUR 12"), not any three capitals ("EAN", "USB"). */
+function hasCurrencyCode(text: string): boolean {
+  isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  for (const m of text.matchAll(CURRENCY_CODE)) if (isoCodes.has(m[0])) return true;
+  return false;
+}
 
 export interface PriceText {
-  /** The price as parsePrice reads it without page context (currency set only when the text marks one). */
-  parsed: ParsedPrice;
-  /** The text marks a currency ("$", "EUR", "元"). */
+  /** The text shows a currency mark ("$", "EUR", "元", "zł"). */
   currency: boolean;
   /** The number is written with cents ("12.99", "12,99"). */
   decimals: boolean;
+  /** Two numbers joined as a range ("¥99-199"). */
+  range: boolean;
+}
+
+/**
+ * True when the marks in a written number can group thousands and end a fraction in some shop's
+ * convention: "1.299,00", "1,23,456", "24.990"; not "12.9912.99" (two prices run together) or
+ * "1.2.3".
+ */
+export function wellFormedNumber(token: string): boolean {
+  const seps = token.match(SEPARATOR);
+  if (!seps) return true;
+  const groups = token.split(SEPARATOR);
+  if (seps.length === 1) return true;
+  const grouping = seps.slice(0, -1);
+  if (grouping.some((s) => s !== grouping[0])) return false;
+  const lastSep = seps[seps.length - 1];
+  const decimal = lastSep !== grouping[0];
+  const middle = groups.slice(1, decimal ? -1 : undefined);
+  if (groups[0].length > 3) return false;
+  const indian = groups[0].length <= 2 && middle.length > 1 && middle.slice(0, -1).every((g) => g.length === 2) && middle[middle.length - 1].length === 3;
+  if (!indian && middle.some((g) => g.length !== 3)) return false;
+  return !decimal || groups[groups.length - 1].length <= 3;
 }
 
 /** Reads `text` as one price (or one price range), or null when it holds none or several numbers. */
@@ -24,9 +58,8 @@ export function readPriceText(text: string): PriceText | null {
     const [a, b] = numbers;
     if (!RANGE_GAP.test(text.slice(a.index + a[0].length, b.index))) return null;
   }
-  if (/%/.test(text)) return null;
-  const parsed = parsePrice(text);
-  if (!parsed || parsed.free) return null;
+  // Nine digits in a row is an article number or barcode, not an amount anyone writes unformatted.
+  if (text.includes('%') || numbers.some((n) => !wellFormedNumber(n[0]) || /\d{9}/.test(n[0]))) return null;
   const last = numbers[numbers.length - 1][0];
-  return { parsed, currency: parsed.currency !== null, decimals: /[.,]\d{2}$/.test(last) };
+  return { currency: CURRENCY_MARK.test(text) || hasCurrencyCode(text), decimals: /[.,]\d{2}$/.test(last), range: numbers.length === 2 };
 }

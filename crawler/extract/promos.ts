@@ -52,11 +52,14 @@ export function promotionTexts(layout: PageLayout, exclude: Set<string>): Promot
     if (out.length >= MAX_PROMOTIONS) break;
     let text = texts.get(el);
     if (!text || text.length < 2 || text.length > 100 || HEADINGS.has(el.name)) continue;
+    // A lone label ("领 券", "Deals") says nothing a promotion could be read from.
+    if (!/\d/.test(text) && text.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    if (layout.zoneOf(el) || layout.distance(el) > REACH) continue;
     const parent = el.parent as Element | null;
     const hint = hintOf(el) ?? hintOf(parent);
     const promoLike = looksLikePromotion(text);
     if (!promoLike && hint !== 'promo') continue;
-    if (PAYMENT_TERMS.test(text) || paymentContext(el, texts) || layout.distance(el) > REACH || layout.zoneOf(el)) continue;
+    if (PAYMENT_TERMS.test(text) || paymentContext(el, texts)) continue;
     // A badge split over elements ("满199" + "减20") reads whole from its marked parent.
     const parentText = parent ? texts.get(parent) : undefined;
     if (!promoLike && hintOf(parent) === 'promo' && parentText && parentText.length <= 80 && looksLikePromotion(parentText)) text = parentText;

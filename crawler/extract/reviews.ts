@@ -9,7 +9,7 @@ import type { PageLayout } from './anchors.ts';
 const REACH = 10;
 const RATING_ATTRS = ['title', 'aria-label', 'data-rating', 'data-score', 'data-value', 'data-rate', 'alt'];
 const RATING_HINT = /rating|stars?\b|star-|score|评分|評価/i;
-const COUNT_HINT = /review|rating|bewertung|avis|valoraci|recensi|opinion|评价|評價|口碑|count/i;
+const COUNT_HINT = /review|rating|comment|bewertung|avis|valoraci|recensi|opinion|评价|評價|口碑|count/i;
 const STAR_WIDTH = /width\s*:\s*(\d{1,3}(?:\.\d+)?)%/i;
 const POSITIVE_HINT = /好评|好評|满意|滿意|推荐|positive|positiv|recommend|empfehl|recomienda|consiglia/i;
 

@@ -12,7 +12,7 @@ export const SHORT_TEXT = 120;
 const SIGHTING_TEXT = 64;
 const MAX_SIGHTINGS = 4000;
 const MAX_REVIEW_ELS = 3000;
-const REVIEW_HINT = /rating|stars?\b|star-|review|bewertung|avis|valoraci|recensi|opinion|score|评价|評價|评分|評価|口碑/i;
+const REVIEW_HINT = /rating|stars?\b|star-|review|comment|bewertung|avis|valoraci|recensi|opinion|score|评价|評價|评分|評価|口碑/i;
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'head', 'select', 'textarea']);
 const INLINE = new Set([
@@ -25,8 +25,9 @@ const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|invisible|d-none|[\w-]*display-none
 const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const STRIKE_STYLE = /line-through/i;
+/** Add-to-cart and buy-now labels: the basket word of each language, or a buy verb. */
 const BUY_WORDS =
-  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|buy[\s_-]*(?:it[\s_-]*)?now|add-?to-?cart|addtocart|in den (?:warenkorb|einkaufswagen)|warenkorb|ajouter au panier|añadir al carr|agregar al carr|aggiungi al carrello|adicionar ao carrinho|do koszyka|in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|加入购物车|加入購物車|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|장바구니|comprar ahora|(?<!\p{L})(?:jetzt |sofort )?kaufen(?!\p{L})|(?<!\p{L})acheter(?!\p{L})/iu;
+  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|add-?to-?cart|buy[\s_-]*(?:it[\s_-]*)?now|buy-?box|pre-?order|warenkorb|einkaufswagen|panier|(?<!\p{L})(?:cesta|cesto|carrello|carrinho|carrito|carro|sacola|koszyk\p{L}*|košík\p{L}*|kosár\p{L}*|coș|cos(?:ul)?|sepet\p{L}*|winkelwagen|varukorg|kurv|handlekurv|ostoskori\p{L}*|корзин\p{L}*|кошик\p{L}*|καλάθι|giỏ hàng|keranjang|ตะกร้า|السلة)(?!\p{L})|(?<!\p{L})(?:jetzt |sofort )?kaufen(?!\p{L})|(?<!\p{L})(?:acheter|comprar|compra ora|kup teraz|купить|vorbestellen|précommander)(?!\p{L})|加入购物车|加入購物車|购物车|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|予約する|장바구니|바로구매/iu;
 
 /** One element whose text reads as exactly one price (or one price range). */
 export interface Sighting {
@@ -55,8 +56,6 @@ export interface PageScan {
   reviewEls: Element[];
   /** Collapsed text of every element whose text is at most SHORT_TEXT characters. */
   texts: Map<Element, string>;
-  /** Document order of every element. */
-  order: Map<Element, number>;
   /** Elements with text of their own (a direct text child), visible, in document order. */
   textBlocks: Element[];
   sightings: Sighting[];
@@ -74,6 +73,7 @@ interface Frame {
   strike: boolean;
   sightingStart: number;
   ownText: boolean;
+  order: number;
 }
 
 function collapse(s: string): string {
@@ -87,7 +87,8 @@ function isHidden(el: Element, rendered: boolean): boolean {
   if (rendered) return false;
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
   const cls = a.class;
-  return !!cls && HIDDEN_CLASS.test(cls) && !NOT_HIDDEN_CLASS.test(cls);
+  if (!cls || !(cls.includes('hid') || cls.includes('none') || cls.includes('invisible'))) return false;
+  return HIDDEN_CLASS.test(cls) && !NOT_HIDDEN_CLASS.test(cls);
 }
 
 function isStruck(el: Element): boolean {
@@ -113,6 +114,9 @@ function joinPart(frame: Frame, child: Element, text: string): void {
     piece = (intPart.includes('.') ? ',' : '.') + text;
   } else if (!INLINE.has(child.name)) {
     piece = ` ${text} `;
+  } else if ((/\d$/.test(prev) && /^\p{L}/u.test(text)) || (/\p{L}$/u.test(prev) && /^\d/.test(text))) {
+    // "59.9" + "拼单价" in separate elements are separate words, not a model number "59.9拼".
+    piece = ` ${text}`;
   }
   frame.parts.push(piece);
   frame.len += piece.length;
@@ -133,13 +137,12 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
     inputs: [],
     reviewEls: [],
     texts: new Map(),
-    order: new Map(),
     textBlocks: [],
     sightings: [],
     hiddenEls: new Set(),
     elementCount: 0,
   };
-  const rootFrame: Frame = { el: root as Element, childIndex: 0, parts: [], len: 0, long: false, hidden: false, strike: false, sightingStart: 0, ownText: false };
+  const rootFrame: Frame = { el: root as Element, childIndex: 0, parts: [], len: 0, long: false, hidden: false, strike: false, sightingStart: 0, ownText: false, order: 0 };
   const stack: Frame[] = [rootFrame];
   let order = 0;
   while (stack.length) {
@@ -159,7 +162,7 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
       const el = node as Element;
       scan.elementCount++;
-      scan.order.set(el, order++);
+      const elOrder = order++;
       const name = el.name;
       const hidden = frame.hidden || isHidden(el, rendered);
       if (!collectTag(scan, el, name, hidden)) continue;
@@ -174,6 +177,7 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
         strike: frame.strike || isStruck(el),
         sightingStart: scan.sightings.length,
         ownText: false,
+        order: elOrder,
       });
       continue;
     }
@@ -266,9 +270,11 @@ function finishElement(scan: PageScan, frame: Frame, parent: Frame): void {
   if (text && text.length <= SIGHTING_TEXT && /\d/.test(text) && scan.sightings.length < MAX_SIGHTINGS) {
     const price = readPriceText(text);
     if (price && (price.currency || price.decimals || hasPriceHint(el))) {
-      // The outermost element that still reads as one price stands for its parts.
-      scan.sightings.length = frame.sightingStart;
-      scan.sightings.push({ el, text, price, order: scan.order.get(el) ?? 0, hidden: frame.hidden, strike: frame.strike });
+      // The outermost element that still reads as one price stands for its parts, and is struck
+      // through when its parts all were ("[<del>￥259</del>]").
+      const parts = scan.sightings.splice(frame.sightingStart);
+      const struck = parts.length > 0 && parts.every((p) => p.strike);
+      scan.sightings.push({ el, text, price, order: frame.order, hidden: frame.hidden, strike: frame.strike || struck });
     }
   }
   // Hidden text is not part of what a visitor reads around it.

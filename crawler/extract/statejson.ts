@@ -11,14 +11,17 @@ const MAX_SCRIPT = 6_000_000;
 const MAX_NODES = 300_000;
 const MAX_BLOBS = 24;
 const SELLING_KEYS = /^(?:price|saleprice|sale_price|sellingprice|selling_price|currentprice|current_price|finalprice|final_price|offerprice|offer_price|priceamount|price_amount|displayprice|pricevalue|specialprice|special_price|promoprice|discountprice|discountedprice|nowprice|ourprice|actualprice|unitprice|amount|sale|value|raw|current|formattedprice|pricestring|pricewithtax|grossprice|price_gross)$/;
-const LIST_KEYS = /^(?:listprice|list_price|originalprice|original_price|original|regularprice|regular_price|wasprice|was_price|was|msrp|rrp|uvp|strikethroughprice|strikeprice|compareatprice|compare_at_price|oldprice|old_price|baseprice|retailprice|marketprice|market_price|referenceprice|highprice)$/;
+const LIST_KEYS = /^(?:listprice|list_price|originalprice|original_price|original|regularprice|regular_price|wasprice|was_price|was|msrp|rrp|uvp|strikethroughprice|strikeprice|compareatprice|compare_at_price|oldprice|old_price|retailprice|marketprice|market_price|referenceprice|highprice)$/;
 const PRICE_PARENT = /price|pricing|offer|amount/i;
-const NOISE_PATH = /related|recommend|similar|upsell|crossell|cross_sell|crosssell|carousel|cart|basket|bag|wishlist|recent|also|bundle|accessor|compare|sponsored|ads?$/i;
+const NOISE_PATH = /unit_?price|price_?per|per_?unit|base_?price|grundpreis|shipping|delivery|installment|instalment|monthly|related|recommend|similar|upsell|crossell|cross_sell|crosssell|carousel|cart|basket|bag|wishlist|recent|also|bundle|accessor|compare|sponsored|ads?$/i;
 const ID_KEYS = /^(?:sku|skuid|sku_id|id|productid|product_id|itemid|item_id|asin|gtin|gtin13|ean|upc|mpn|partnumber|articlenumber|code|productcode|variantid|variant_id|offerid|usitemid|catentryid)$/i;
 const NAME_KEYS = /^(?:name|title|productname|product_name|displayname|itemname|item_name)$/i;
-const CURRENCY_KEYS = /^(?:currency|currencycode|currency_code|pricecurrency|currencyiso|currencyisocode|curr)$/i;
-const ASSIGNMENT =
-  /(?:window\.|self\.|var\s+|let\s+|const\s+)?(__[A-Z0-9_]+__|[\w$]*(?:state|State|STATE|data|Data|DATA|props|Props|product|Product|PRODUCT|config|Config|dataLayer)[\w$]*)\s*=\s*(JSON\.parse\(\s*)?/g;
+const CURRENCY_KEYS = /^(?:currency|currencycode|currency_code|pricecurrency|currencyiso|currencyisocode|currencyunit|curr)$/i;
+/** `name = {`, `name = [` or `name = JSON.parse(`: the assignments that can hold a state object. */
+const ASSIGNMENT = /([\w$]{3,60})\s*=\s*(?=[{[]|(JSON\.parse\(\s*))/g;
+/** Names shops give their state objects; generic names ("data", "config") hold code settings far more often. */
+const STATE_NAME = /^__\w+__$|(?:initial|preloaded|redux|apollo|app|page|product|store|server)_?(?:state|data|props|json|info|details?)$|^(?:state|product|dataLayer|digitalData|utag_data|pageProps)$/i;
+const PRICE_WORD = /price|amount|preis|prix|precio/i;
 
 export interface StatePrice {
   amount: string;
@@ -45,9 +48,13 @@ function blobsOf(scripts: { type: string; id: string; text: string }[]): Json[] 
       continue;
     }
     if (s.type && !/javascript|ecmascript|^module$/.test(s.type)) continue;
+    // Scripts that never mention a price cannot hold one: skip the regex scan of them.
+    if (!PRICE_WORD.test(s.text)) continue;
     for (const m of s.text.matchAll(ASSIGNMENT)) {
+      if (!STATE_NAME.test(m[1])) continue;
       let start = m.index + m[0].length;
       if (m[2]) {
+        start += m[2].length;
         // JSON.parse("…"): the state is a string literal holding JSON.
         const lit = /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/.exec(s.text.slice(start, start + MAX_SCRIPT));
         const inner = lit ? parseLenientJson(lit[1]) : undefined;

@@ -7,14 +7,14 @@ import type { Availability, FieldSource, RejectedCandidate } from '../../store/m
 import { availabilityFromSchema, availabilityFromText } from '../parse/stock.ts';
 import type { PageLayout } from './anchors.ts';
 
-const REACH = 10;
+const REACH = 8;
 const HINTED_REACH = 14;
 const OVERRIDE_REACH = 6;
 /** Availability in physical stores says nothing about buying online. */
 const IN_STORE = /magasin|in[- ]store|im markt|in der filiale|filiale|en tienda|in negozio|na loja|w sklepie|門市|门店|店舗|매장|pick ?up/i;
 const STOCK_HINT = /stock|avail|inventory|lieferbar|verfügbar|verfugbar|dispon|lager|delivery|versand|liefer|sold-?out|soldout|库存|在庫|재고/i;
 /** Class/id tokens of a variant picker; "a-size-medium" style font utilities are not pickers. */
-const PICKER = /^(?:[\w]+[-_])*(?:variants?|variations?|swatch(?:es)?|options?|dropdown|picker|selector|twister)(?:[-_][\w]+)*$|^sizes?$|size-?(?:selector|picker|list|chart|options?|buttons?|grid|select)|^(?:größen?|tailles?|tallas?)$|尺码|规格/i;
+const PICKER = /(?:^|[-_])(?:variants?|variations?|swatch(?:es)?|options?|dropdown|picker|selector|twister|sizes?|größen?|tailles?|tallas?)(?:[-_](?:list|items?|group|wrapper|buttons?|select|values?|grid|chips?|pills?))?$|size-?(?:chart|grid)|尺码|规格/i;
 
 export interface VisibleStock {
   availability: Availability;
@@ -23,6 +23,16 @@ export interface VisibleStock {
 }
 
 const BUY_LABEL = /cart|basket|bag|buy|kaufen|warenkorb|panier|carr|koszyk|購|购|カート|장바구니|구매/i;
+
+/** "冰川白（无货）", "S – Ausverkauft", "XL: sold out": the phrase qualifies one option, not the product. */
+function variantLevel(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  if (at < 0) return false;
+  const before = text.slice(0, at);
+  const after = text.slice(at + phrase.length);
+  if (/[（(［[]\s*$/.test(before) && /^\s*[）)］\]]/.test(after)) return true;
+  return /^\s*[^\s]{1,12}\s*[–—:-]\s*$/.test(before);
+}
 
 function stockHinted(el: Element): boolean {
   let p: Element | null = el;
@@ -35,7 +45,8 @@ function stockHinted(el: Element): boolean {
 function inPicker(el: Element): boolean {
   let p: Element | null = el;
   for (let i = 0; i < 5 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
-    if (p.name === 'option' || /^(?:option|listbox|radiogroup|radio)$/.test(p.attribs.role ?? '')) return true;
+    // Form controls and their labels choose a variant; "Sold out" there is about one size or colour.
+    if (p.name === 'option' || p.name === 'label' || p.name === 'fieldset' || /^(?:option|listbox|radiogroup|radio)$/.test(p.attribs.role ?? '')) return true;
     if (`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`.split(/\s+/).some((t) => t && PICKER.test(t))) return true;
   }
   return false;
@@ -55,12 +66,13 @@ export function visibleStock(layout: PageLayout): VisibleStock | null {
   for (const el of layout.scan.textBlocks) {
     const text = layout.scan.texts.get(el);
     if (!text || text.length > 120) continue;
+    if (layout.zoneOf(el)) continue;
     const d = layout.distance(el);
+    if (d > HINTED_REACH) continue;
     const hinted = stockHinted(el);
-    if (d > (hinted ? HINTED_REACH : REACH)) continue;
-    if (insideBuyButton(el, buttons) || inPicker(el) || layout.zoneOf(el)) continue;
+    if (d > (hinted ? HINTED_REACH : REACH) || insideBuyButton(el, buttons) || inPicker(el)) continue;
     const found = availabilityFromText(text);
-    if (!found || IN_STORE.test(text)) continue;
+    if (!found || IN_STORE.test(text) || variantLevel(text, found.phrase)) continue;
     // "In stock" inside a sentence is usually shipping boilerplate; "out of stock" messages run long.
     if (found.availability !== 'out_of_stock' && text.length > 50) continue;
     // A button label ("Buy now") implies stock more weakly than a stock statement does.

@@ -2,7 +2,7 @@
 // page shows, else the lowest with the range), the same product in other structured sources, the
 // meta tags and the embedded state, in that order of trust. Written values are read by parsePrice
 // with the offer's currency, so "1.299,00", "1299.00" and 1299 all become the same Money.
-import type { Money } from '../../store/model.ts';
+import type { FieldSource, Money } from '../../store/model.ts';
 import { parsePrice, type PriceContext } from '../parse/price.ts';
 import { resolveCurrency } from '../parse/currency.ts';
 import type { OfferFacts, ProductFacts } from './facts.ts';
@@ -27,6 +27,10 @@ export interface StructuredPrices {
   lists: PriceCandidate[];
   /** The offer the selling price came from (for sku/availability of that variant). */
   offer: OfferFacts | null;
+  /** That offer is the variant the page URL names. */
+  offerFromUrl: boolean;
+  /** Where that offer was read. */
+  offerSource: FieldSource | null;
   notes: string[];
 }
 
@@ -58,7 +62,10 @@ function productPrices(p: ProductFacts, id: PageIdentity, ctx: PriceContext, vis
       }
       if (primary) out.notes.push(`${choice.why}; took the lowest as the price, with the range`);
       out.selling.push(cand);
-      if (primary) out.offer = low.o;
+      if (primary) {
+        out.offer = low.o;
+        out.offerSource = p.source;
+      }
       return;
     }
   }
@@ -67,7 +74,11 @@ function productPrices(p: ProductFacts, id: PageIdentity, ctx: PriceContext, vis
   if (cand) out.selling.push(cand);
   const list = toMoney(offer.listPrice, offer.currency, ctx);
   if (list) out.lists.push({ money: list, range: null, source: p.source, label: `${LABEL[p.source] ?? p.source} list price` });
-  if (primary) out.offer = offer;
+  if (primary) {
+    out.offer = offer;
+    out.offerSource = p.source;
+    out.offerFromUrl = choice.chosen === offer && choice.why === 'variant in the URL';
+  }
 }
 
 export function structuredPrices(
@@ -79,7 +90,7 @@ export function structuredPrices(
   ctx: PriceContext,
   visible: VisibleChoice,
 ): StructuredPrices {
-  const out: StructuredPrices = { selling: [], lists: [], offer: null, notes: [] };
+  const out: StructuredPrices = { selling: [], lists: [], offer: null, offerFromUrl: false, offerSource: null, notes: [] };
   if (main) productPrices(main, id, ctx, visible, out, true);
   for (const o of others) productPrices(o, id, ctx, visible, out, false);
   if (metaProduct && metaProduct !== main) productPrices(metaProduct, id, ctx, visible, out, !main);

@@ -4,7 +4,7 @@
 import type { Element } from './dom.ts';
 import type { RejectedCandidate } from '../../store/model.ts';
 import { distanceTo } from './anchors.ts';
-import type { VisiblePrice } from './candidates.ts';
+import type { Judged, RuledOut, VisiblePrice } from './candidates.ts';
 
 /** A score at which a visible price, with no structured data to back it, is believable. */
 export const CONFIDENT_SCORE = 14;
@@ -19,6 +19,7 @@ export interface VisibleChoice {
   /** The choice is strong and clearly ahead of any other amount. */
   confident: boolean;
   all: VisiblePrice[];
+  ruledOut: RuledOut[];
 }
 
 function upMap(el: Element): Map<Element, number> {
@@ -49,7 +50,8 @@ function groupByAmount(list: VisiblePrice[]): Group[] {
     .sort((a, b) => b.score - a.score || a.best.order - b.best.order);
 }
 
-export function chooseVisible(all: VisiblePrice[]): VisibleChoice {
+export function chooseVisible(judged: Judged): VisibleChoice {
+  const all = judged.candidates;
   const selling = all.filter((v) => v.role === 'selling');
   const groups = groupByAmount(selling);
   let top = groups[0] ?? null;
@@ -82,7 +84,7 @@ export function chooseVisible(all: VisiblePrice[]): VisibleChoice {
     }
   }
   const confident = !!price && top!.score >= CONFIDENT_SCORE && (!runner || top!.score - runner.score >= 3);
-  return { price, listPrice, runnerUp: runner?.best ?? null, confident, all };
+  return { price, listPrice, runnerUp: runner?.best ?? null, confident, all, ruledOut: judged.ruledOut };
 }
 
 /** The sightings not taken, with why, for `inspect` (bounded: the nearest to the product first). */
@@ -105,6 +107,16 @@ export function rejectedVisible(choice: VisibleChoice, taken: Set<VisiblePrice>)
     seen.add(key);
     out.push({ field: v.role === 'list' ? 'listPrice' : 'price', value: v.text, source: 'visible', reason });
     if (out.length >= MAX_REJECTED) break;
+  }
+  // Then the nearest of those ruled out by where they sit, a few per reason.
+  const perReason = new Map<string, number>();
+  for (const r of [...choice.ruledOut].sort((a, b) => a.distance - b.distance)) {
+    if (out.length >= MAX_REJECTED * 2) break;
+    const n = perReason.get(r.reason) ?? 0;
+    if (n >= 3 || seen.has(`${r.text}|${r.reason}`)) continue;
+    perReason.set(r.reason, n + 1);
+    seen.add(`${r.text}|${r.reason}`);
+    out.push({ field: 'price', value: r.text, source: 'visible', reason: r.reason });
   }
   return out;
 }

@@ -1,0 +1,86 @@
+// Extraction cost relative to parsing: on the same pages in one run, cheerio.load alone (the
+// baseline every extractor pays) against the full extract(); then peak memory on a synthetic
+// multi-MB page. Target: extraction adds at most 50% on top of parsing.
+// Pages: the shared real pages when present (../shared/realpages), else this repo's fixtures.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { load } from 'cheerio';
+import { decodeHtml, extract } from '../crawler/extract/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROUNDS = 3;
+
+function pages(): { name: string; html: string; url: string }[] {
+  const real = resolve(here, '..', '..', 'shared', 'realpages');
+  if (existsSync(join(real, 'index.json'))) {
+    const index = JSON.parse(readFileSync(join(real, 'index.json'), 'utf8')) as { name: string; url: string | null; shop: string }[];
+    return index.map((r) => ({
+      name: r.name,
+      html: decodeHtml(gunzipSync(readFileSync(join(real, `${r.name}.html.gz`)))),
+      url: r.url ?? `https://www.${r.shop}/`,
+    }));
+  }
+  const dir = resolve(here, '..', 'tests', 'fixtures', 'pages');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => {
+      const expected = JSON.parse(readFileSync(join(dir, f.replace(/\.html$/, '.expected.json')), 'utf8')) as { url: string };
+      return { name: f, html: readFileSync(join(dir, f), 'utf8'), url: expected.url };
+    });
+}
+
+/** A multi-MB product page: a real product block buried among thousands of carousel cards and text. */
+export function syntheticBigPage(cards = 12000): string {
+  const card = (i: number) =>
+    `<li class="carousel-card"><a href="/p/${i}"><img src="/i/${i}.jpg" alt="Item ${i}"><span class="title">Related item number ${i} with a long descriptive name</span></a><span class="price">$${(i % 500) + 1}.99</span><span class="rating" title="4.${i % 10} out of 5 stars">(${i})</span></li>`;
+  const filler = Array.from({ length: cards }, (_, i) => card(i)).join('');
+  const prose = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(40) + '</p>';
+  return `<!doctype html><html lang="en"><head><title>Big page</title></head><body><header class="site-header"><div class="mini-cart">$0.00</div></header>
+<main><h1>Big Page Kettle 1.7 l</h1><div class="product-price"><span class="price">$49.99</span></div><button id="add-to-cart">Add to cart</button>
+${prose.repeat(200)}<section class="related-products"><ul class="carousel">${filler}</ul></section></main><footer class="footer">© shop</footer></body></html>`;
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+export async function benchExtract(): Promise<void> {
+  const list = pages();
+  const bytes = list.reduce((n, p) => n + p.html.length, 0);
+  // Warm up both paths so JIT compilation is not billed to either.
+  for (const p of list.slice(0, 3)) {
+    load(p.html);
+    extract(p.html, { url: p.url });
+  }
+  let parse = Infinity;
+  let full = Infinity;
+  for (let r = 0; r < ROUNDS; r++) {
+    parse = Math.min(parse, time(() => { for (const p of list) load(p.html); }));
+    full = Math.min(full, time(() => { for (const p of list) extract(p.html, { url: p.url }); }));
+  }
+  console.log(`extract: ${list.length} pages, ${(bytes / 1e6).toFixed(1)} MB of HTML, best of ${ROUNDS} rounds`);
+  console.log(`  cheerio.load only     ${parse.toFixed(0)} ms`);
+  console.log(`  full extract()        ${full.toFixed(0)} ms`);
+  console.log(`  ratio extract/parse   ${(full / parse).toFixed(2)}  (extraction adds ${(((full - parse) / parse) * 100).toFixed(0)}% on top of parsing; target ≤ 50%)`);
+
+  const big = syntheticBigPage();
+  global.gc?.();
+  const before = process.memoryUsage();
+  let peak = before.heapUsed;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const bigParse = time(() => load(big));
+  let bigFull = 0;
+  const t0 = performance.now();
+  const x = extract(big, { url: 'https://shop.example.com/p/kettle' });
+  bigFull = performance.now() - t0;
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  clearInterval(sampler);
+  console.log(`  synthetic page ${(big.length / 1e6).toFixed(1)} MB: parse ${bigParse.toFixed(0)} ms, extract ${bigFull.toFixed(0)} ms (ratio ${(bigFull / bigParse).toFixed(2)}), price ${x.price ? x.price.amountMinor / 100 : 'none'}`);
+  console.log(`  heap before ${(before.heapUsed / 1e6).toFixed(0)} MB, peak ≥ ${(peak / 1e6).toFixed(0)} MB (${(peak / big.length).toFixed(1)}× the page size)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await benchExtract();

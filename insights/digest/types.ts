@@ -142,6 +142,8 @@ export interface Undercut {
   gapPct: number;
   /** Since when their effective price has been continuously below ours. */
   since: string;
+  /** `since` is the first reading we have: the undercut may be older. */
+  sinceFirstReading: boolean;
   newThisWeek: boolean;
 }
 
@@ -150,7 +152,9 @@ export interface CompetitorUndercuts {
   skus: number;
   averageGapPct: number;
   maxGapPct: number;
+  /** The earliest `since` of its undercuts, and whether that is the first reading we have. */
   since: string;
+  sinceFirstReading: boolean;
   newThisWeek: number;
 }
 
@@ -177,8 +181,9 @@ export interface ReviewChange {
   positiveRateChange: number | null;
   /** Negative reviews added this week, estimated from count × (1 − 好评率). */
   newNegative: number | null;
-  /** Average rating the week's new reviews must have had, from the two averages and counts. */
+  /** Average rating the week's new reviews must have had, from the two averages and counts; null when the pages' rounding leaves it uncertain by more than half a star. */
   newReviewsRating: number | null;
+  /** New negative reviews stand out even after allowing for the rounding of 好评率, and are 3× the previous 4 weeks' mean (or, without 好评率, the new reviews averaged 3★ or less). */
   spike: boolean;
 }
 

@@ -142,7 +142,7 @@ describe('digest of 2026-W47 against the raw observations', () => {
 
   it('undercuts: effective price below ours at the end of the week, by how much, since when', () => {
     const close = W47.end - 1;
-    const expected: { key: string; gapPct: number; since: string }[] = [];
+    const expected: { key: string; gapPct: number; since: string; sinceFirstReading: boolean }[] = [];
     const best = new Map<string, { k: string; e: number }>();
     for (const k of o.competitorKeys()) {
       if (!o.live(k, W47)) continue;
@@ -157,17 +157,23 @@ describe('digest of 2026-W47 against the raw observations', () => {
       const ours = o.ours(sku, close)!;
       const times = [...new Set([...o.ok(k).map((x) => x.t), ...(sku === 'D' ? o.ok('own-d').map((x) => x.t) : [])])].filter((t) => t <= close).sort((a, b) => b - a);
       let since = close;
+      let open = true;
       for (const t of times) {
         const s = o.lastOk(k, t);
         const our = o.ours(sku, t);
-        if (!s || our === null || o.eff(s) >= our) break;
+        if (!s || our === null || o.eff(s) >= our) {
+          open = false;
+          break;
+        }
         since = t;
       }
-      expected.push({ key: k, gapPct: round1(((ours - e) / ours) * 100), since: new Date(since).toISOString() });
+      expected.push({ key: k, gapPct: round1(((ours - e) / ours) * 100), since: new Date(since).toISOString(), sinceFirstReading: open });
     }
-    const got = d.undercuts.items.map((u) => ({ key: key(u.ref.listingId), gapPct: u.gapPct, since: u.since }));
+    const got = d.undercuts.items.map((u) => ({ key: key(u.ref.listingId), gapPct: u.gapPct, since: u.since, sinceFirstReading: u.sinceFirstReading }));
     expect(got.sort((a, b) => a.key.localeCompare(b.key))).toEqual(expected.sort((a, b) => a.key.localeCompare(b.key)));
     expect(expected.map((e) => e.key).sort()).toEqual(['alpha-a', 'alpha-b', 'beta-a', 'beta-d']);
+    // Beta's lamp has been cheaper than ours from the first day we read either page.
+    expect(expected.filter((e) => e.sinceFirstReading).map((e) => e.key)).toEqual(['beta-d']);
     const beta = d.undercuts.byCompetitor.find((c) => c.competitor === 'Beta')!;
     const betaGaps = expected.filter((e) => o.spec(e.key).competitor === 'Beta').map((e) => e.gapPct);
     expect(beta.skus).toBe(2);

@@ -27,22 +27,9 @@ export function recommendActions(ctx: DigestContext, s: Sections): Action[] {
       kind: 'undercut',
       score: u.skus * u.averageGapPct * priceWeight,
       competitor: u.competitor,
-      params: { skus: u.skus, averageGapPct: u.averageGapPct, since: u.since, newThisWeek: u.newThisWeek, campaign },
+      params: { skus: u.skus, averageGapPct: u.averageGapPct, since: u.since, sinceFirstReading: u.sinceFirstReading ? 1 : 0, newThisWeek: u.newThisWeek, campaign },
       products: unique(items.map((i) => i.ref.product)),
       evidence: items.map((i) => i.id),
-    });
-  }
-
-  for (const m of s.prices.movements) {
-    if (m.changePct > -t.dumpPct || !m.ours || m.to.currency !== m.ours.currency || m.to.amountMinor >= m.ours.amountMinor) continue;
-    push({
-      id: `action:price-dump:${m.ref.listingId}`,
-      kind: 'price-dump',
-      score: -m.changePct * 3 * priceWeight,
-      competitor: m.ref.competitor,
-      params: { changePct: m.changePct, from: m.from, to: m.to, ours: m.ours, campaign },
-      products: [m.ref.product],
-      evidence: [m.id],
     });
   }
 
@@ -85,6 +72,40 @@ export function recommendActions(ctx: DigestContext, s: Sections): Action[] {
         evidence: claims.map((c) => c.id),
       });
     }
+    const dumps = s.prices.movements.filter((m) => {
+      const to = ctx.inCurrency(m.to);
+      return m.ref.competitor === competitor && m.changePct <= -t.dumpPct && m.ours !== null && to !== null && to.amountMinor < m.ours.amountMinor;
+    });
+    if (dumps.length > 0) {
+      const deepest = dumps.reduce((a, b) => (b.changePct < a.changePct ? b : a));
+      push({
+        id: `action:price-dump:${competitor}`,
+        kind: 'price-dump',
+        score: (-deepest.changePct * 3 + 5 * (dumps.length - 1)) * priceWeight,
+        competitor,
+        params: { count: dumps.length, dumpPct: t.dumpPct, changePct: deepest.changePct, from: deepest.from, to: deepest.to, ours: deepest.ours, campaign },
+        products: unique(dumps.map((m) => m.ref.product)),
+        evidence: dumps.map((m) => m.id),
+      });
+    }
+    const falling = s.reviews.changes.filter((r) => r.ref.competitor === competitor && (r.spike || (r.ratingChange !== null && r.ratingChange <= -t.ratingMove)));
+    if (falling.length > 0) {
+      const worst = falling.reduce((a, b) => ((b.ratingChange ?? 0) < (a.ratingChange ?? 0) ? b : a));
+      push({
+        id: `action:competitor-reviews:${competitor}`,
+        kind: 'competitor-reviews',
+        score: 25 * falling.filter((r) => r.spike).length + Math.abs(Math.min(0, worst.ratingChange ?? 0)) * 100 + 5 * (falling.length - 1),
+        competitor,
+        params: {
+          count: falling.length,
+          rating: worst.rating,
+          previousRating: worst.previousRating,
+          newNegative: falling.reduce((n, r) => n + Math.max(0, r.newNegative ?? 0), 0),
+        },
+        products: unique(falling.map((r) => r.ref.product)),
+        evidence: falling.map((r) => r.id),
+      });
+    }
     const cov = s.dataQuality.coverage.find((c) => c.competitor === competitor);
     if (cov && cov.listings > 0 && (cov.read / cov.listings) * 100 < t.minCoveragePct) {
       const unread = s.dataQuality.notRead.filter((n) => n.ref.competitor === competitor);
@@ -100,20 +121,6 @@ export function recommendActions(ctx: DigestContext, s: Sections): Action[] {
         evidence: unread.map((n) => n.id),
       });
     }
-  }
-
-  for (const r of s.reviews.changes) {
-    const drop = r.ratingChange !== null && r.ratingChange <= -t.ratingMove;
-    if (!drop && !r.spike) continue;
-    push({
-      id: `action:competitor-reviews:${r.ref.listingId}`,
-      kind: 'competitor-reviews',
-      score: (r.spike ? 25 : 0) + Math.abs(Math.min(0, r.ratingChange ?? 0)) * 100,
-      competitor: r.ref.competitor,
-      params: { rating: r.rating, previousRating: r.previousRating, newNegative: r.newNegative, spike: r.spike ? 1 : 0 },
-      products: [r.ref.product],
-      evidence: [r.id],
-    });
   }
 
   const above = [

@@ -4,7 +4,8 @@ import { DIGEST_FORMAT, DIGEST_VERSION, type Digest, type Note } from '../types.
 import { DigestContext, type DigestInput } from './context.ts';
 import { PriceIndex, competitorPrices, priceMovements } from './prices.ts';
 import { discountClaims, promotions } from './promotions.ts';
-import { reviews, stock, undercuts } from './market.ts';
+import { stock, undercuts } from './market.ts';
+import { reviews } from './reviews.ts';
 import { assortment, dataQuality, segments } from './coverage.ts';
 import { recommendActions } from './actions.ts';
 

@@ -1,21 +1,23 @@
-// Undercuts, stock-outs and review movements: what competitors' buyers saw this week compared
-// with ours, and what that suggests about their shops.
-import type { CompetitorReviews, CompetitorUndercuts, ReviewChange, StockEvent, Undercut } from '../types.ts';
+// Undercuts and stock-outs: what competitors' buyers saw this week compared with ours.
+import type { CompetitorUndercuts, StockEvent, Undercut } from '../types.ts';
 import { mean, round } from '../series.ts';
-import { iso, type DigestContext, type Entry, type Week } from './context.ts';
+import { iso, type DigestContext, type Entry } from './context.ts';
 
-/** The start of the unbroken stretch, ending at `closeMs`, in which their effective price was below ours. */
-function undercutSince(ctx: DigestContext, e: Entry, closeMs: number): number {
+/**
+ * The start of the unbroken stretch, ending at `closeMs`, in which their effective price was below
+ * ours; `open` when it reaches back to the first reading we have (it may have begun earlier).
+ */
+function undercutSince(ctx: DigestContext, e: Entry, closeMs: number): { ms: number; open: boolean } {
   const sku = e.listing.sku;
   const times = [...new Set([...e.series.effectiveChangeTimes(closeMs), ...ctx.ourPriceChangeTimes(sku, closeMs)])].sort((a, b) => b - a);
   let since = closeMs;
   for (const t of times) {
     const theirs = ctx.inCurrency(e.series.effectiveAt(t));
     const ours = ctx.ourPriceAt(sku, t);
-    if (!theirs || !ours || theirs.amountMinor >= ours.amountMinor) break;
+    if (!theirs || !ours || theirs.amountMinor >= ours.amountMinor) return { ms: since, open: false };
     since = t;
   }
-  return since;
+  return { ms: since, open: true };
 }
 
 /**
@@ -37,7 +39,7 @@ export function undercuts(ctx: DigestContext): { items: Undercut[]; byCompetitor
   const items: Undercut[] = [...best.values()].map(({ e, theirs }) => {
     const ours = ctx.ourPriceAt(e.listing.sku, W.closeMs)!;
     const listed = e.series.effectiveAt(W.closeMs)!;
-    const sinceMs = undercutSince(ctx, e, W.closeMs);
+    const since = undercutSince(ctx, e, W.closeMs);
     const gap = ours.amountMinor - theirs;
     return {
       id: `undercut:${e.listing.id}`,
@@ -47,8 +49,9 @@ export function undercuts(ctx: DigestContext): { items: Undercut[]; byCompetitor
       ours,
       gap: { amountMinor: gap, currency: ctx.currency },
       gapPct: round((gap / ours.amountMinor) * 100, 1),
-      since: iso(sinceMs),
-      newThisWeek: sinceMs >= W.startMs,
+      since: iso(since.ms),
+      sinceFirstReading: since.open,
+      newThisWeek: since.ms >= W.startMs && !since.open,
     };
   });
   items.sort((a, b) => b.gapPct - a.gapPct || (a.id < b.id ? -1 : 1));
@@ -56,12 +59,14 @@ export function undercuts(ctx: DigestContext): { items: Undercut[]; byCompetitor
   for (const competitor of ctx.competitors()) {
     const mine = items.filter((u) => u.ref.competitor === competitor);
     if (mine.length === 0) continue;
+    const earliest = mine.reduce((a, b) => (b.since < a.since ? b : a));
     byCompetitor.push({
       competitor,
       skus: mine.length,
       averageGapPct: round(mean(mine.map((u) => u.gapPct))!, 1),
       maxGapPct: Math.max(...mine.map((u) => u.gapPct)),
-      since: mine.map((u) => u.since).sort()[0],
+      since: earliest.since,
+      sinceFirstReading: earliest.sinceFirstReading,
       newThisWeek: mine.filter((u) => u.newThisWeek).length,
     });
   }
@@ -92,90 +97,4 @@ export function stock(ctx: DigestContext): { wentOut: StockEvent[]; returned: St
   }
   const byTime = (a: StockEvent, b: StockEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
   return { wentOut: wentOut.sort(byTime), returned: returned.sort(byTime), out: out.sort(byTime) };
-}
-
-/** Estimated negative reviews added during a week: count × (1 − 好评率) at its end minus at its start. */
-function newNegative(e: Entry, w: Week, before: Week): number | null {
-  const n1 = e.series.at('reviewCount', w.closeMs);
-  const n0 = e.series.at('reviewCount', before.closeMs);
-  const r1 = e.series.at('positiveRate', w.closeMs);
-  const r0 = e.series.at('positiveRate', before.closeMs);
-  if (n1 === null || n0 === null || r1 === null || r0 === null) return null;
-  return Math.round(n1 * (1 - r1)) - Math.round(n0 * (1 - r0));
-}
-
-export function reviews(ctx: DigestContext): { changes: ReviewChange[]; byCompetitor: CompetitorReviews[] } {
-  const { W, P } = ctx;
-  const { negativeSpikeMin, ratingMove } = ctx.options.thresholds;
-  const changes: ReviewChange[] = [];
-  const perCompetitor = new Map<string, { now: number[]; before: number[]; newReviews: number; drops: number; spikes: number }>();
-  for (const e of ctx.entries) {
-    if (!ctx.live(e, W)) continue;
-    const s = e.series;
-    const rating = s.ratingAt(W.closeMs);
-    const previousRating = s.ratingAt(P.closeMs);
-    const reviewCount = s.at('reviewCount', W.closeMs);
-    const previousCount = s.at('reviewCount', P.closeMs);
-    const positiveRate = s.at('positiveRate', W.closeMs);
-    const previousPositive = s.at('positiveRate', P.closeMs);
-    if (rating === null && reviewCount === null && positiveRate === null) continue;
-    const ratingChange = rating !== null && previousRating !== null ? round(rating - previousRating, 2) : null;
-    const newReviews = reviewCount !== null && previousCount !== null ? reviewCount - previousCount : null;
-    const negative = newNegative(e, W, P);
-    let newReviewsRating: number | null = null;
-    if (rating !== null && previousRating !== null && newReviews !== null && newReviews > 0) {
-      const implied = (rating * reviewCount! - previousRating * previousCount!) / newReviews;
-      newReviewsRating = round(Math.min(5, Math.max(0, implied)), 2);
-    }
-    let spike: boolean;
-    if (negative !== null) {
-      const baseline = [1, 2, 3, 4]
-        .map((n) => newNegative(e, ctx.weekOffset(-n), ctx.weekOffset(-n - 1)))
-        .filter((x): x is number => x !== null);
-      spike = negative >= negativeSpikeMin && negative >= 3 * (mean(baseline) ?? 0);
-    } else {
-      spike = newReviews !== null && newReviews >= 10 && newReviewsRating !== null && newReviewsRating <= 3;
-    }
-    const c = perCompetitor.get(e.listing.competitor) ?? { now: [], before: [], newReviews: 0, drops: 0, spikes: 0 };
-    perCompetitor.set(e.listing.competitor, c);
-    if (rating !== null) c.now.push(rating);
-    if (previousRating !== null) c.before.push(previousRating);
-    if (newReviews !== null && newReviews > 0) c.newReviews += newReviews;
-    if (ratingChange !== null && ratingChange <= -ratingMove) c.drops++;
-    if (spike) c.spikes++;
-    const positiveRateChange = positiveRate !== null && previousPositive !== null ? round((positiveRate - previousPositive) * 100, 1) : null;
-    if (!spike && !ratingChange && !newReviews && !positiveRateChange) continue;
-    changes.push({
-      id: `review:${e.listing.id}`,
-      ref: e.ref,
-      rating,
-      previousRating,
-      ratingChange,
-      reviewCount,
-      newReviews,
-      positiveRate,
-      positiveRateChange,
-      newNegative: negative,
-      newReviewsRating,
-      spike,
-    });
-  }
-  changes.sort((a, b) => Number(b.spike) - Number(a.spike) || (a.ratingChange ?? 0) - (b.ratingChange ?? 0) || (a.id < b.id ? -1 : 1));
-  const byCompetitor: CompetitorReviews[] = ctx.competitors().map((competitor) => {
-    const c = perCompetitor.get(competitor);
-    const avg = (xs: number[] | undefined) => {
-      const m = mean(xs ?? []);
-      return m === null ? null : round(m, 2);
-    };
-    return {
-      competitor,
-      rated: c?.now.length ?? 0,
-      averageRating: avg(c?.now),
-      previousAverageRating: avg(c?.before),
-      newReviews: c?.newReviews ?? 0,
-      ratingDrops: c?.drops ?? 0,
-      spikes: c?.spikes ?? 0,
-    };
-  });
-  return { changes, byCompetitor };
 }

@@ -89,9 +89,9 @@ export function digestTables(d: Digest, lang: Language = 'en'): CsvTable[] {
     },
     {
       name: 'undercuts',
-      columns: ['evidence_id', ...refCols, 'theirs', 'ours', 'gap', 'gap_pct', 'since', 'new_this_week', 'currency', 'theirs_listed', 'listed_currency'],
+      columns: ['evidence_id', ...refCols, 'theirs', 'ours', 'gap', 'gap_pct', 'since', 'since_first_reading', 'new_this_week', 'currency', 'theirs_listed', 'listed_currency'],
       rows: d.undercuts.items.map((u) => [
-        u.id, ...refVals(u.ref), decimal(u.theirs), decimal(u.ours), decimal(u.gap), u.gapPct, u.since, u.newThisWeek, cur, decimal(u.theirsListed), u.theirsListed.currency,
+        u.id, ...refVals(u.ref), decimal(u.theirs), decimal(u.ours), decimal(u.gap), u.gapPct, u.since, u.sinceFirstReading, u.newThisWeek, cur, decimal(u.theirsListed), u.theirsListed.currency,
       ]),
     },
     {

@@ -60,7 +60,11 @@ export interface Messages {
   footer: string;
   notes: Record<NoteKey, string>;
   actions: Record<ActionKind, string>;
+  /** The same actions when they concern several SKUs of one competitor. */
+  actionsMany: { 'price-dump': string; 'competitor-reviews': string };
   campaignSuffix: string;
+  /** After a date that is the first reading we have. */
+  sinceTracking: string;
   negativeSuffix: string;
   segmentPhrase: { overall: string; category: string; tag: string };
   promotionTypes: Record<PromotionType, string>;
@@ -144,7 +148,12 @@ const en: Messages = {
     'competitor-reviews': '{products} at {competitor}: rating {previous} → {rating}{negative}: highlight our reviews and service on this product.',
     'fix-crawling': 'Only {read} of {listings} {competitor} listings were read this week ({reason}): fix crawling, the figures above miss the rest.',
   },
+  actionsMany: {
+    'price-dump': '{competitor} cut the prices of {count} of our SKUs by {dump} or more, up to {change} ({products}): check whether it is a clearance or a price dump before matching.',
+    'competitor-reviews': '{competitor}: ratings fell or negative reviews spiked on {count} of our SKUs ({products}{negative}): highlight our reviews and service on these products.',
+  },
   campaignSuffix: ' Campaign week ({campaign}): likely temporary, check again after it ends.',
+  sinceTracking: '{date} (since tracking began)',
   negativeSuffix: ', about {n} new negative reviews',
   segmentPhrase: { overall: 'overall', category: 'in category “{name}”', tag: 'for tag “{name}”' },
   promotionTypes: {
@@ -235,7 +244,12 @@ const zh: Messages = {
     'competitor-reviews': '{competitor} 的 {products}：评分 {previous} → {rating}{negative}：在该商品上突出我们的口碑与服务。',
     'fix-crawling': '{competitor} 本周仅读取 {read}/{listings} 个商品（{reason}）：请修复抓取，以上数字未覆盖其余商品。',
   },
+  actionsMany: {
+    'price-dump': '{competitor} 将我们 {count} 个 SKU 的价格下调 {dump} 以上，最多 {change}（{products}）：跟价前先判断是清仓还是低价倾销。',
+    'competitor-reviews': '{competitor} 有 {count} 个我们的 SKU 评分下降或差评激增（{products}{negative}）：在这些商品上突出我们的口碑与服务。',
+  },
   campaignSuffix: '（大促周 {campaign}：可能是临时调整，活动结束后再看。）',
+  sinceTracking: '{date}（开始跟踪时即如此）',
   negativeSuffix: '，约 {n} 条新差评',
   segmentPhrase: { overall: '整体', category: '在品类“{name}”', tag: '在标签“{name}”' },
   promotionTypes: {

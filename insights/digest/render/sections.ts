@@ -1,7 +1,7 @@
 // The sections of the digest view, in reading order: where we stand, what moved, what it means.
 import type { Digest, IndexFigure, PriceMove, PromotionEvent, StockEvent } from '../types.ts';
 import { fill } from './messages.ts';
-import { reasonText, type TextKit } from './text.ts';
+import { reasonText, sinceText, type TextKit } from './text.ts';
 import { ROW_LIMIT, changeBetween, changeCell, productCell, type Cell, type Row, type ViewSection, type ViewTable } from './view.ts';
 
 /** A table of the first rows (and every row an action cites); cells are built for shown rows only. */
@@ -168,7 +168,7 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
       table(
         [m.col.competitor, m.col.skus, m.col.gap, m.col.maxGap, m.col.since, m.col.new],
         d.undercuts.byCompetitor, (c) => ({
-          cells: [{ text: c.competitor }, num(String(c.skus)), num(fmt.pct(c.averageGapPct)), num(fmt.pct(c.maxGapPct)), { text: fmt.day(c.since) }, num(String(c.newThisWeek))],
+          cells: [{ text: c.competitor }, num(String(c.skus)), num(fmt.pct(c.averageGapPct)), num(fmt.pct(c.maxGapPct)), { text: sinceText(k, c.since, c.sinceFirstReading) }, num(String(c.newThisWeek))],
         }),
         keep,
       ),
@@ -180,7 +180,10 @@ export function buildSections(k: TextKit, d: Digest): ViewSection[] {
             productCell(u.ref),
             { text: u.ref.competitor },
             num(u.theirsListed.currency === u.theirs.currency ? money(u.theirs) : `${money(u.theirsListed)} ≈ ${money(u.theirs)}`),
-            num(money(u.ours)), { text: `−${fmt.pct(u.gapPct)}`, numeric: true, tone: 'down' }, { text: fmt.day(u.since) }],
+            num(money(u.ours)),
+            { text: `−${fmt.pct(u.gapPct)}`, numeric: true, tone: 'down' },
+            { text: sinceText(k, u.since, u.sinceFirstReading) },
+          ],
         }),
         keep,
       ),

@@ -44,6 +44,12 @@ export function reasonText(k: TextKit, reason: string | null): string {
   return (k.m.failureKinds as Record<string, string>)[reason] ?? (k.m.notReadReasons as Record<string, string>)[reason] ?? reason;
 }
 
+/** A "since" date, marked when it is only the first reading we have. */
+export function sinceText(k: TextKit, at: string, firstReading: boolean): string {
+  const date = k.fmt.day(at);
+  return firstReading ? fill(k.m.sinceTracking, { date }) : date;
+}
+
 /** The recommended action as one sentence in the kit's language. */
 export function actionText(k: TextKit, a: Action): string {
   const { m, fmt } = k;
@@ -53,12 +59,16 @@ export function actionText(k: TextKit, a: Action): string {
   const campaign = typeof p.campaign === 'string' ? fill(m.campaignSuffix, { campaign: campaignName(k, p.campaign) }) : '';
   switch (a.kind) {
     case 'undercut':
-      return fill(m.actions.undercut, { ...base, skus: str(p.skus), gap: fmt.pct(num(p.averageGapPct)), since: fmt.day(str(p.since)) }) + campaign;
-    case 'price-dump':
-      return (
-        fill(m.actions['price-dump'], { ...base, change: fmt.pct(Math.abs(num(p.changePct) ?? 0)), to: fmt.money(money(p.to)), ours: fmt.money(money(p.ours)) }) +
-        campaign
-      );
+      return fill(m.actions.undercut, { ...base, skus: str(p.skus), gap: fmt.pct(num(p.averageGapPct)), since: sinceText(k, str(p.since), p.sinceFirstReading === 1) }) + campaign;
+    case 'price-dump': {
+      const change = fmt.pct(Math.abs(num(p.changePct) ?? 0));
+      const count = num(p.count) ?? 1;
+      const text =
+        count > 1
+          ? fill(m.actionsMany['price-dump'], { ...base, count, change, dump: fmt.pct(num(p.dumpPct)) })
+          : fill(m.actions['price-dump'], { ...base, change, to: fmt.money(money(p.to)), ours: fmt.money(money(p.ours)) });
+      return text + campaign;
+    }
     case 'stock-opportunity':
       return fill(m.actions['stock-opportunity'], { ...base, skus: str(p.skus), since: fmt.day(str(p.since)) });
     case 'counter-promotion':
@@ -72,12 +82,10 @@ export function actionText(k: TextKit, a: Action): string {
       return fill(m.actions['misleading-discount'], { ...base, count: str(p.count), claimed: fmt.pct(num(p.claimedPct)) });
     case 'competitor-reviews': {
       const neg = num(p.newNegative);
-      return fill(m.actions['competitor-reviews'], {
-        ...base,
-        previous: fmt.number(num(p.previousRating)),
-        rating: fmt.number(num(p.rating)),
-        negative: neg !== null && neg > 0 ? fill(m.negativeSuffix, { n: neg }) : '',
-      });
+      const negative = neg !== null && neg > 0 ? fill(m.negativeSuffix, { n: neg }) : '';
+      const count = num(p.count) ?? 1;
+      if (count > 1) return fill(m.actionsMany['competitor-reviews'], { ...base, count, negative });
+      return fill(m.actions['competitor-reviews'], { ...base, previous: fmt.number(num(p.previousRating)), rating: fmt.number(num(p.rating)), negative });
     }
     case 'fix-crawling': {
       const listings = num(p.listings) ?? 0;

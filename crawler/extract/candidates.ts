@@ -151,7 +151,10 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
     const own = subtreeHints(s.el, layout.scan.texts);
     const up = ancestorHints(s.el);
     const hints = own | up;
-    const { before, after } = surroundings(s, layout.scan.texts);
+    // Words belong to the nearest number: context stops at the neighbouring prices.
+    const around = surroundings(s, layout.scan.texts);
+    const before = around.before.replace(/^[\s\S]*(?:\p{Sc}|\d[.,]\d\d)/u, '');
+    const after = around.after.replace(/(?:\p{Sc}|\d[.,]\d\d)[\s\S]*$/u, '');
     const lead = leadingWords(s.text);
     const trail = s.text.slice(s.text.search(/\d[^\d]*$/) + 1);
     // Markers count right before the number ("4 payments of", "Shipping:") or right after it ("/mo").

@@ -6,6 +6,7 @@
 import { BasicCrawler } from '@crawlee/http';
 import type { Route } from 'playwright';
 import type { SharedBrowser } from '../browser.ts';
+import { annotateLayout } from '../extract/layout.ts';
 import { bodyTooLarge, contentTypeFailure, statusFailure } from './failure.ts';
 import {
   commonCrawlerOptions,
@@ -32,7 +33,6 @@ export async function runBrowserStage(
   sink: OutcomeSink,
 ): Promise<void> {
   if (items.length === 0 || s.signal.aborted) return;
-  const { annotateLayout } = await import('../extract/layout.ts');
   const targets = new Map(items.map((i) => [i.index, i.target]));
   const crawler = new BasicCrawler(
     {

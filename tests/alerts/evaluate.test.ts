@@ -150,3 +150,14 @@ describe('scope and config', () => {
     expect(config.owners[0]).toMatchObject({ language: 'zh-CN', timeZone: 'Asia/Shanghai', channels: ['browser'] });
   });
 });
+
+describe('the demo section', () => {
+  it('is a valid alerts section in both languages', async () => {
+    const { demoAlertsSection } = await import('../../insights/alerts/demo.ts');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const config = parseAlertsConfig(demoAlertsSection(lang, 'Asia/Shanghai'), 'demo');
+      expect(config.rules.map((r) => r.kind)).toContain('undercut');
+      expect(config.owners.every((o) => o.language === lang)).toBe(true);
+    }
+  });
+});

@@ -98,6 +98,7 @@ export class DigestContext {
   private readonly campaignCache = new Map<number, string[]>();
   private readonly weeks = new Map<string, Week>();
   private readonly offsets = new Map<number, Week>();
+  private competitorNames: string[] | null = null;
 
   constructor(readonly input: DigestInput) {
     this.options = { ...DEFAULT_OPTIONS, ...input.options, thresholds: { ...DEFAULT_OPTIONS.thresholds, ...input.options?.thresholds } };
@@ -159,7 +160,8 @@ export class DigestContext {
   }
 
   competitors(): string[] {
-    return [...new Set([...this.input.competitors, ...this.entries.map((e) => e.listing.competitor)])].sort((a, b) => a.localeCompare(b));
+    this.competitorNames ??= [...new Set([...this.input.competitors, ...this.entries.map((e) => e.listing.competitor)])].sort((a, b) => a.localeCompare(b));
+    return this.competitorNames;
   }
 
   /** Tracked during the week: added before it ended and not gone before it started. */

@@ -12,8 +12,12 @@ import { register as start } from './commands/start.ts';
 import { register as demo } from './commands/demo.ts';
 import { register as inspect } from './commands/inspect.ts';
 import { register as parsePrice } from './commands/parse-price.ts';
+import { register as token } from './commands/token.ts';
+import { register as alerts } from './commands/alerts.ts';
+import { register as digest } from './commands/digest.ts';
+import { register as migrate } from './commands/migrate.ts';
 
-const commands: RegisterCommand[] = [init, listings, crawl, status, start, demo, inspect, parsePrice];
+const commands: RegisterCommand[] = [init, listings, crawl, status, start, demo, inspect, parsePrice, token, alerts, digest, migrate];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('rivalwatch')

@@ -11,7 +11,10 @@ import type { Store } from '../store/store.ts';
 import type { CrawlRun, RecordResult } from '../store/model.ts';
 import { runCompetitor, syncConfigListings } from './pipeline.ts';
 import { launchBrowser } from '../crawler/browser.ts';
+import { demoAlertsSection } from '../insights/alerts/demo.ts';
 import type { Progress } from './progress.ts';
+import { createInsights, type Insights } from './insights.ts';
+import { recrawler } from './daemon.ts';
 
 export interface DemoOptions {
   /** Folder for the demo's config and store. */
@@ -33,6 +36,9 @@ export interface DemoResult {
   runs: CrawlRun[];
   results: RecordResult[];
   crawlTimes: string[];
+  insights: Insights;
+  /** Alerts the simulated weeks produced. */
+  alerts: number;
 }
 
 const dollars = (minor: number) => (minor / 100).toFixed(2);
@@ -60,6 +66,7 @@ export function demoConfig(shops: DemoShops, apiPort: number, at: Date): Config 
         ...(shop.needsRecipe && shop.recipe ? { recipe: shop.recipe } : {}),
       })),
       listings,
+      alerts: demoAlertsSection('en', 'UTC'),
     },
     'demo configuration',
   );
@@ -88,7 +95,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const dir = resolve(opts.dir);
   freshDir(dir);
-  const shops = await startDemoShops({ port: opts.shopsPort });
+  // The flaky shop's occasional first-request 429s pause the whole shared demo host for a second
+  // each; its captcha and always-429 products still show how blocking is recorded.
+  const shops = await startDemoShops({ port: opts.shopsPort, rateLimit: false });
   const end = opts.end ?? new Date();
   const times = simulatedCrawlTimes(end, opts.weeks);
   const config = demoConfig(shops, opts.apiPort, times[0]);
@@ -99,13 +108,26 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const runs: CrawlRun[] = [];
   const results: RecordResult[] = [];
   const browser = await launchBrowser();
+  let simNow = times[0];
+  const simHeaders = () => ({ 'X-RivalWatch-Sim-Time': simNow.toISOString() });
+  const insights = createInsights({
+    loaded,
+    store,
+    now: () => simNow,
+    log,
+    // A confirming re-crawl happens a minute after the crawl it checks (the store ignores replays at the same time).
+    recrawl: recrawler(loaded, store, () => ({ now: () => new Date(simNow.getTime() + 60_000).toISOString(), extraHeaders: simHeaders(), politeness: { delayMs: 0 }, browser })),
+  });
+  let alerts = 0;
   try {
     await syncConfigListings(config, store, times[0].toISOString());
     log(`Demo shops: ${shops.url}  (${shops.shops.length} shops, ${config.listings.length} listings)`);
     log(`Crawling ${times.length} simulated days from ${times[0].toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}…`);
     for (const [i, at] of times.entries()) {
       const iso = at.toISOString();
+      simNow = at;
       shops.setTime(at);
+      const dayResults: RecordResult[] = [];
       await Promise.all(
         config.competitors.map(async (competitor) => {
           const { run, results: r } = await runCompetitor(config, store, competitor, {
@@ -115,9 +137,13 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
             browser,
           });
           runs.push(run);
-          results.push(...r);
+          dayResults.push(...r);
         }),
       );
+      results.push(...dayResults);
+      const report = await insights.engine.process(dayResults, { flush: true });
+      alerts += report.alerts.length;
+      await insights.dispatcher.dispatch();
       opts.progress?.update('simulated days', i + 1, times.length);
     }
   } finally {
@@ -126,5 +152,5 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   }
   shops.setTime(end);
   await store.flush();
-  return { shops, loaded, store, runs, results, crawlTimes: times.map((t) => t.toISOString()) };
+  return { shops, loaded, store, runs, results, crawlTimes: times.map((t) => t.toISOString()), insights, alerts };
 }

@@ -61,6 +61,11 @@ export interface RunCompetitorOptions {
   onRecorded?: (result: RecordResult, observation: Observation) => void;
   signal?: AbortSignal;
   browser?: CrawlOptions['browser'];
+  /**
+   * Runs on the run's results just before they are flushed, so what it writes (the alerts the
+   * observations cause) reaches disk in the same write as the observations.
+   */
+  beforeFlush?: (results: RecordResult[]) => Promise<void>;
   /** Overrides the competitor's politeness (the demo crawls its local shops without delays). */
   politeness?: Partial<CompetitorConfig['politeness']>;
 }
@@ -116,6 +121,7 @@ export async function runCompetitor(
   }
   const run: CrawlRun = { ...outcome.run, id: randomUUID(), competitor: competitor.name, startedAt, finishedAt: new Date().toISOString() };
   await store.recordRun(run);
+  await opts.beforeFlush?.(results);
   await store.flush();
   return { run, results };
 }

@@ -2,7 +2,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateConfig } from '../config.ts';
+import { loadConfig, resolveStoreSpec, validateConfig } from '../config.ts';
+import { openStore } from '../../store/index.ts';
+import { ensureToken, pairingInstructions } from '../api/token.ts';
+import { serverUrlOf } from './token.ts';
 import { UsageError, type RegisterCommand } from '../context.ts';
 
 export const STARTER_CONFIG = `# RivalWatch configuration. Validated at start: an invalid file stops with the field and what was expected.
@@ -65,11 +68,20 @@ export const register: RegisterCommand = (program) => {
     .description('write a commented starter configuration (rivalwatch.config.yaml)')
     .option('--path <file>', 'where to write it', 'rivalwatch.config.yaml')
     .option('--force', 'overwrite an existing file')
-    .action((opts: { path: string; force?: boolean }) => {
+    .action(async (opts: { path: string; force?: boolean }) => {
       const file = resolve(opts.path);
       if (existsSync(file) && !opts.force) throw new UsageError(`${file} already exists; edit it, or pass --force to replace it`);
       validateConfig(parseYaml(STARTER_CONFIG), file);
       writeFileSync(file, STARTER_CONFIG, { mode: 0o600 });
       console.log(`Wrote ${file}. Next: edit it, then "rivalwatch crawl" once or "rivalwatch start" for the daemon.`);
+      // The API token is created now so the extension can be paired before the daemon first runs.
+      const loaded = loadConfig(file);
+      const store = await openStore(resolveStoreSpec(loaded));
+      try {
+        const token = await ensureToken(store);
+        for (const line of pairingInstructions(serverUrlOf(loaded.config), token)) console.log(line);
+      } finally {
+        await store.close();
+      }
     });
 };

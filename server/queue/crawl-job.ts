@@ -24,38 +24,71 @@ export class JobCrawler {
   constructor(private readonly store: Store) {}
 
   /**
-   * Crawls the listing once and returns its observation (a reading or a failure with its reason).
+   * Crawls each job's listing once, one page at a time (the caller holds one host slot), and hands
+   * every observation (a reading or a failure with its reason) to `record` as it is made. Jobs of
+   * one run of one competitor share a crawler call: its setup costs more than a page.
    * `slowDown` is called when robots.txt asks for a longer Crawl-delay than the config.
    */
-  async crawl(job: CrawlJob, listing: Listing, slowDown: (crawlDelayMs: number) => Promise<void>): Promise<Observation> {
-    const at = job.scheduledAt;
-    if (job.politeness.respectRobotsTxt) {
+  async crawl(
+    items: { job: CrawlJob; listing: Listing }[],
+    slowDown: (crawlDelayMs: number) => Promise<void>,
+    record: (item: { job: CrawlJob; listing: Listing }, observation: Observation) => Promise<void>,
+  ): Promise<void> {
+    const allowed: typeof items = [];
+    for (const item of items) {
+      const { job, listing } = item;
+      if (!job.politeness.respectRobotsTxt) {
+        allowed.push(item);
+        continue;
+      }
       const verdict = await this.robotsPolicy(job).check(listing.url);
-      if (!verdict.allowed) return failureObservation(listing, at, null, verdict.failure);
+      if (!verdict.allowed) {
+        await record(item, failureObservation(listing, job.scheduledAt, null, verdict.failure));
+        continue;
+      }
       if (verdict.crawlDelayMs && verdict.crawlDelayMs > job.politeness.delayMs) await slowDown(Math.min(verdict.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+      allowed.push(item);
     }
+    const groups = new Map<string, typeof items>();
+    for (const item of allowed) {
+      const j = item.job;
+      const key = JSON.stringify([j.runId, j.scheduledAt, j.renderMode, j.politeness, j.recipe ?? null, j.currency, j.extraHeaders ?? null]);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    for (const group of groups.values()) await this.crawlGroup(group, record);
+  }
+
+  private async crawlGroup(
+    items: { job: CrawlJob; listing: Listing }[],
+    record: (item: { job: CrawlJob; listing: Listing }, observation: Observation) => Promise<void>,
+  ): Promise<void> {
+    const { job } = items[0];
     const remembered = job.renderMode === 'auto' ? await this.rememberedMode(job.competitor) : null;
     // Chromium is shared by the worker's jobs once a page needed it; until then 'auto' stays on HTTP.
     const wantsBrowser = job.renderMode === 'browser' || remembered === 'browser' || (job.renderMode === 'auto' && this.browser !== null);
     const browser = wantsBrowser ? await this.sharedBrowser() : undefined;
-    const seen: Observation[] = [];
-    await crawlListings([{ listing, recipe: job.recipe, currency: job.currency }], {
-      competitor: job.competitor,
-      renderMode: job.renderMode,
-      // The shared host limiter paced this job's start; robots.txt was checked above.
-      politeness: { ...job.politeness, delayMs: 0, respectRobotsTxt: false },
-      now: () => at,
-      extraHeaders: job.extraHeaders,
-      rememberedMode: remembered,
-      browser,
-      onObservation: (o) => {
-        seen.push(o);
+    const byListing = new Map(items.map((item) => [item.listing.id, item]));
+    const recorded = new Set<string>();
+    await crawlListings(
+      items.map(({ listing }) => ({ listing, recipe: job.recipe, currency: job.currency })),
+      {
+        competitor: job.competitor,
+        renderMode: job.renderMode,
+        // One page at a time on the caller's host slot, paced by the shared limiter; robots.txt was checked above.
+        politeness: { ...job.politeness, maxConcurrency: 1, delayMs: 0, respectRobotsTxt: false },
+        now: () => job.scheduledAt,
+        extraHeaders: job.extraHeaders,
+        rememberedMode: remembered,
+        browser,
+        onObservation: async (observation) => {
+          recorded.add(observation.listingId);
+          if (observation.via === 'browser' && !this.browser) void this.sharedBrowser().catch(() => undefined);
+          await record(byListing.get(observation.listingId)!, observation);
+        },
       },
-    });
-    const [observation] = seen;
-    if (!observation) throw new Error(`the crawler returned no observation for ${listing.url}`);
-    if (observation.via === 'browser' && !this.browser) void this.sharedBrowser().catch(() => undefined);
-    return observation;
+    );
+    const missing = items.filter((i) => !recorded.has(i.listing.id));
+    if (missing.length) throw new Error(`the crawler returned no observation for ${missing.map((i) => i.listing.url).join(', ')}`);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,7 @@
 // tallies exact, which the Store interface's whole-run upsert cannot.
 import type pg from 'pg';
 import type { CrawlRun, Observation } from '../../store/model.ts';
-import type { PostgresStore } from '../../store/postgres/store.ts';
+import type { PostgresStore, RecordOutcome } from '../../store/postgres/store.ts';
 
 /** Records the run unless it is already there (the scheduler enqueued it before a restart). */
 export async function openRun(pool: pg.Pool, run: CrawlRun): Promise<boolean> {
@@ -17,16 +17,19 @@ export async function openRun(pool: pg.Pool, run: CrawlRun): Promise<boolean> {
 }
 
 /**
- * Notes what the job recorded (a replay only counts as one), then recounts the run under its row
- * lock, so two workers finishing at once cannot overwrite each other's counts.
+ * Records a job's observation together with its outcome (one transaction: a worker dying between
+ * the two cannot leave a write uncounted), then recounts the run under its row lock, so two
+ * workers finishing at once cannot overwrite each other's counts. A replay only counts as one.
  */
-export async function recordOutcome(store: PostgresStore, runId: string, observation: Observation, replay: boolean): Promise<void> {
-  await store.pool.query(
-    `INSERT INTO crawl_job_outcomes (run_id, listing_id, ok, failure_kind, writes, replays) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (run_id, listing_id) DO UPDATE SET writes = crawl_job_outcomes.writes + EXCLUDED.writes,
-       replays = crawl_job_outcomes.replays + EXCLUDED.replays`,
-    [runId, observation.listingId, observation.ok, observation.ok ? null : observation.failure.kind, replay ? 0 : 1, replay ? 1 : 0],
-  );
+export async function recordJobObservation(store: PostgresStore, runId: string, observation: Observation): Promise<RecordOutcome> {
+  const [outcome] = await store.record([observation], async (client, [{ replay }]) => {
+    await client.query(
+      `INSERT INTO crawl_job_outcomes (run_id, listing_id, ok, failure_kind, writes, replays) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (run_id, listing_id) DO UPDATE SET writes = crawl_job_outcomes.writes + EXCLUDED.writes,
+         replays = crawl_job_outcomes.replays + EXCLUDED.replays`,
+      [runId, observation.listingId, observation.ok, observation.ok ? null : observation.failure.kind, replay ? 0 : 1, replay ? 1 : 0],
+    );
+  });
   await store.transaction(async (client) => {
     const { rows } = await client.query<{ listings: number }>('SELECT listings FROM crawl_runs WHERE id = $1 FOR UPDATE', [runId]);
     if (!rows[0]) return;
@@ -44,6 +47,7 @@ export async function recordOutcome(store: PostgresStore, runId: string, observa
       [runId],
     );
   });
+  return outcome;
 }
 
 /** Outcomes are only needed while a run is counted; older ones go. */

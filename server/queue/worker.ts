@@ -7,20 +7,25 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
-import type { Observation } from '../../store/model.ts';
+import type { Listing, Observation } from '../../store/model.ts';
 import { PostgresStore, type RecordOutcome } from '../../store/postgres/store.ts';
 import { BOSS_SCHEMA, connectQueue } from './boss.ts';
 import { JobCrawler } from './crawl-job.ts';
 import { CrawlJobSchema, type CrawlJob } from './jobs.ts';
 import { HostLimiter, type HostLease } from './limiter.ts';
-import { recordOutcome } from './runs.ts';
+import { recordJobObservation } from './runs.ts';
 
 export interface WorkerOptions {
   /** The store to record into (its database holds the queue); or `url` to open one. */
   store?: PostgresStore;
   url?: string;
-  /** Jobs crawled at once by this worker (each within its host's shared limit). Default 4. */
+  /** Pages crawled at once by this worker (each on one of its host's shared slots). Default 4. */
   concurrency?: number;
+  /**
+   * Jobs of one host taken per slot and crawled one after the other, where the host asks for no
+   * delay between requests (the crawler's setup costs more than a page). Default 4.
+   */
+  batchSize?: number;
   /** How long to wait before looking again when no host has both a free slot and a job. Default 1000 ms. */
   pollIntervalMs?: number;
   /** A host slot not renewed for this long is free again (its worker died). Default 30 s. */
@@ -54,6 +59,7 @@ export interface CrawlWorker {
 interface WaitingHost {
   host: string;
   queue: string;
+  delayMs: number;
 }
 
 export async function startWorker(opts: WorkerOptions): Promise<CrawlWorker> {
@@ -62,6 +68,7 @@ export async function startWorker(opts: WorkerOptions): Promise<CrawlWorker> {
   const store = opts.store ?? (await PostgresStore.open(opts.url!, { applicationName: 'rivalwatch-worker' }));
   const log = opts.log ?? ((line: string) => console.log(line));
   const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const batchSize = Math.max(1, opts.batchSize ?? 4);
   const pollMs = opts.pollIntervalMs ?? 1000;
   const ttlMs = opts.leaseTtlMs ?? 30_000;
   const heartbeatMs = Math.min(opts.heartbeatMs ?? 5000, Math.floor(ttlMs / 3));
@@ -110,50 +117,72 @@ export async function startWorker(opts: WorkerOptions): Promise<CrawlWorker> {
 
   async function waitingHosts(): Promise<WaitingHost[]> {
     const { rows } = await store.pool.query<WaitingHost>(
-      `SELECT d.host, d.queue FROM crawl_domains d
+      `SELECT d.host, d.queue, d.delay_ms AS "delayMs" FROM crawl_domains d
        WHERE EXISTS (SELECT 1 FROM ${BOSS_SCHEMA}.job j WHERE j.name = d.queue AND j.state < 'active' AND j.start_after < now())
        ORDER BY d.host`,
     );
     return rows;
   }
 
-  async function work(job: PgBoss.Job<unknown>, queue: string, lease: HostLease): Promise<void> {
-    try {
-      const parsed = CrawlJobSchema.safeParse(job.data);
-      if (!parsed.success) throw new Error(`job ${job.id} is not a crawl job: ${parsed.error.issues[0]?.message}`);
-      const data = parsed.data;
-      const listing = await store.getListing(data.listingId);
-      if (!listing || listing.status === 'paused') {
-        // Removed or paused since the run was enqueued: nothing to crawl; it counts as not read.
-        await store.pool.query(
-          `INSERT INTO crawl_job_outcomes (run_id, listing_id, ok) VALUES ($1, $2, false) ON CONFLICT DO NOTHING`,
-          [data.runId, data.listingId],
-        );
-        await boss.complete(queue, job.id, { skipped: listing ? 'paused' : 'removed' });
-        stats.done++;
-        return;
-      }
-      const observation = await crawler.crawl(data, listing, (delayMs) => limiter.holdBack(data.host, lease, delayMs));
-      const [outcome] = await store.record([observation]);
-      await recordOutcome(store, data.runId, observation, outcome.replay);
-      await opts.onRecorded?.(outcome, observation, data);
-      await opts.afterRecord?.(data);
-      await boss.complete(queue, job.id, { ok: observation.ok, replay: outcome.replay });
+  /** Crawls and records a batch of one host's jobs on one slot; each job completes as soon as it is recorded. */
+  async function work(jobs: PgBoss.Job<unknown>[], queue: string, lease: HostLease): Promise<void> {
+    const open = new Map(jobs.map((job) => [job.id, job]));
+    const finish = async (job: PgBoss.Job<unknown>, output: object) => {
+      open.delete(job.id);
+      await boss.complete(queue, job.id, output);
       stats.done++;
+    };
+    try {
+      const items: { job: CrawlJob; listing: Listing; id: string }[] = [];
+      for (const job of jobs) {
+        const parsed = CrawlJobSchema.safeParse(job.data);
+        if (!parsed.success) {
+          open.delete(job.id);
+          stats.failed++;
+          await boss.fail(queue, job.id, { message: `not a crawl job: ${parsed.error.issues[0]?.message}` });
+          continue;
+        }
+        const listing = await store.getListing(parsed.data.listingId);
+        if (!listing || listing.status === 'paused') {
+          // Removed or paused since the run was enqueued: nothing to crawl; it counts as not read.
+          await store.pool.query(`INSERT INTO crawl_job_outcomes (run_id, listing_id, ok) VALUES ($1, $2, false) ON CONFLICT DO NOTHING`, [
+            parsed.data.runId,
+            parsed.data.listingId,
+          ]);
+          await finish(job, { skipped: listing ? 'paused' : 'removed' });
+          continue;
+        }
+        items.push({ job: parsed.data, listing, id: job.id });
+      }
+      if (items.length === 0) return;
+      const host = items[0].job.host;
+      await crawler.crawl(
+        items,
+        (delayMs) => limiter.holdBack(host, lease, delayMs),
+        async (item, observation) => {
+          const { job: data, id: jobId } = item as (typeof items)[number];
+          const outcome = await recordJobObservation(store, data.runId, observation);
+          await opts.onRecorded?.(outcome, observation, data);
+          await opts.afterRecord?.(data);
+          await finish(open.get(jobId)!, { ok: observation.ok, replay: outcome.replay });
+        },
+      );
     } catch (err) {
-      stats.failed++;
       const message = (err as Error).message ?? String(err);
-      log(`worker ${id}: job ${job.id} failed and will be retried: ${message}`);
-      await boss.fail(queue, job.id, { message }).catch(() => undefined);
+      for (const job of open.values()) {
+        stats.failed++;
+        log(`worker ${id}: job ${job.id} failed and will be retried: ${message}`);
+        await boss.fail(queue, job.id, { message }).catch(() => undefined);
+      }
     } finally {
       held.delete(lease);
       await limiter.release(lease, true).catch(() => undefined);
     }
   }
 
-  function launch(job: PgBoss.Job<unknown>, queue: string, lease: HostLease): void {
+  function launch(jobs: PgBoss.Job<unknown>[], queue: string, lease: HostLease): void {
     held.add(lease);
-    const running: Promise<void> = work(job, queue, lease).finally(() => {
+    const running: Promise<void> = work(jobs, queue, lease).finally(() => {
       inFlight.delete(running);
       wake?.();
     });
@@ -174,19 +203,21 @@ export async function startWorker(opts: WorkerOptions): Promise<CrawlWorker> {
         // Start with a different host each round, so no host is always served first.
         const order = hosts.map((_, i) => hosts[(i + turn) % hosts.length]);
         turn++;
-        for (const { host, queue } of order) {
+        for (const { host, queue, delayMs } of order) {
           if (stopping || inFlight.size >= concurrency) break;
           const slot = await limiter.acquire(host);
           if (!slot.lease) {
             next = Math.min(next, slot.waitMs);
             continue;
           }
-          const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
-          if (!job) {
+          // Several pages per slot only where the host wants no pause between requests: the pause
+          // is kept across workers by the limiter, which paces slots, not the pages within one.
+          const jobs = await boss.fetch<unknown>(queue, { batchSize: delayMs === 0 ? batchSize : 1 });
+          if (jobs.length === 0) {
             await limiter.release(slot.lease, false);
             continue;
           }
-          launch(job, queue, slot.lease);
+          launch(jobs, queue, slot.lease);
           started++;
         }
       } catch (err) {

@@ -230,9 +230,13 @@ export class PostgresStore implements Store {
   /**
    * Records the observations in one transaction, in order, and says which were replays. The
    * listings' rows stay locked until the commit, so concurrent writers of one listing take turns
-   * and each sees what the previous one wrote.
+   * and each sees what the previous one wrote. `alsoWrite` runs in the same transaction, so what
+   * the caller notes about the recording (a crawl job's outcome) commits with it or not at all.
    */
-  async record(observations: Observation[]): Promise<RecordOutcome[]> {
+  async record(
+    observations: Observation[],
+    alsoWrite?: (client: pg.PoolClient, outcomes: RecordOutcome[]) => Promise<void>,
+  ): Promise<RecordOutcome[]> {
     this.assertWritable();
     // Everything is checked before anything is applied, so a bad batch changes nothing.
     observations.forEach((o, i) => {
@@ -276,6 +280,7 @@ export class PostgresStore implements Store {
       for (const [id, change] of statusChanges) {
         await client.query('UPDATE listings SET status = $2, gone_at = $3 WHERE id = $1', [id, change.status, change.goneAt]);
       }
+      await alsoWrite?.(client, outcomes);
       return outcomes;
     });
   }

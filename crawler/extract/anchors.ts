@@ -5,7 +5,7 @@
 import type { Element } from './dom.ts';
 import { fullText, type PageScan } from './scan.ts';
 
-const ZONE_TAGS: Record<string, string> = { nav: 'navigation', footer: 'footer', header: 'page header', aside: '', option: 'variant list', dialog: '' };
+const ZONE_TAGS: Record<string, string> = { nav: 'inside navigation', footer: 'inside the footer', header: 'inside the page header', option: 'inside a variant list' };
 /** Class/id tokens that mark a part of the page about other products or the shopper's cart. */
 const ZONE_PATTERNS: [RegExp, string][] = [
   [/carousel|slider|swiper|slick|owl-|glide|splide|flickity|shoveler/, 'inside a carousel'],

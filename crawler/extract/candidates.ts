@@ -25,6 +25,8 @@ export interface VisiblePrice {
   score: number;
   distance: number;
   order: number;
+  /** Its markup names it a price (class, id, itemprop, data attributes). */
+  hinted: boolean;
 }
 
 const ANCESTOR_LEVELS = 3;
@@ -142,7 +144,7 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
   for (const { s, distance } of placed) {
     const parsed = parsePrice(s.text, ctx);
     if (!parsed || parsed.amountMinor <= 0) continue;
-    const v: VisiblePrice = { el: s.el, text: s.text, parsed, role: 'selling', reason: null, weakList: false, score: 0, distance, order: s.order };
+    const v: VisiblePrice = { el: s.el, text: s.text, parsed, role: 'selling', reason: null, weakList: false, score: 0, distance, order: s.order, hinted: false };
     out.push(v);
     const exclude = (reason: string) => {
       v.role = 'excluded';
@@ -210,6 +212,7 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
       v.weakList = true;
     }
     // Proximity decays smoothly: deep DOMs (marketplaces) put the price 10-15 edges from the title.
+    v.hinted = !!(hints & (H_PRICE | H_SALE));
     let score = 16 * Math.pow(0.9, distance);
     if (own & H_PRICE) score += 4;
     else if (up & H_PRICE) score += 2;

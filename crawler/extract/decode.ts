@@ -49,7 +49,19 @@ function legacyFromLang(text: string): string {
   return (lang && LEGACY_BY_LANG[lang]) || 'windows-1252';
 }
 
-function decoderFor(label: string): TextDecoder | null {
+/** windows-1252's characters at 0x80–0x9F (Node's decoder reads them as C1 controls, as ISO-8859-1 does). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+const windows1252: Decoder = {
+  decode: (bytes) => new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
+};
+
+function decoderFor(label: string): Decoder | null {
+  if (/^(?:windows-1252|cp1252|x-cp1252|latin-?1|l1|iso-?8859-1|iso_8859-1|us-ascii|ascii|ibm819|cp819|iso-ir-100)$/i.test(label)) return windows1252;
   // gb2312/gbk pages routinely contain characters only gb18030 defines.
   const name = /^(?:gb2312|gbk|x-gbk|gb_2312-80|cp936)$/i.test(label) ? 'gb18030' : label;
   try {
@@ -81,5 +93,5 @@ export function decodeHtml(bytes: Buffer | Uint8Array, contentType?: string | nu
   const sniffed = head(data);
   const label = (charsetFromContentType(contentType) ?? charsetFromMeta(sniffed))?.trim().toLowerCase() ?? null;
   const decoder = label && !/^(?:utf-?8|unicode-1-1-utf-8)$/.test(label) ? decoderFor(label) : null;
-  return (decoder ?? new TextDecoder(legacyFromLang(sniffed))).decode(data);
+  return (decoder ?? decoderFor(legacyFromLang(sniffed)) ?? windows1252).decode(data);
 }

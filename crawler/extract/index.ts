@@ -21,7 +21,7 @@ import { fullText, scanPage } from './scan.ts';
 import { statePrices } from './statejson.ts';
 import { structuredPrices, toMoney } from './structured-prices.ts';
 import { chooseVisible, rejectedVisible } from './visible.ts';
-import { plainText, withoutSiteName } from './text.ts';
+import { withoutSiteName } from './text.ts';
 import { finishFields, type Gathered } from './fields.ts';
 
 export { decodeHtml } from './decode.ts';
@@ -84,6 +84,13 @@ function decimalSeparatorOf(lang: string | null): '.' | ',' | null {
   return sep;
 }
 
+/** A page with no common tag near its start, or full of control characters, is not HTML (binary, JSON, an error blob). */
+function looksLikeHtml(html: string): boolean {
+  const head = html.slice(0, 4000);
+  const controls = head.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return controls < head.length / 20 && /<(?:!doctype|html|head|body|div|p|span|meta|title|script|a|h1|main|section|table)[\s>/]/i.test(html.slice(0, 200_000));
+}
+
 function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname;
@@ -113,7 +120,7 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
   const $ = load(html);
   const rendered = !!opts.rendered;
   const scan = scanPage($.root()[0] as unknown as AnyNode, rendered);
-  if (scan.elementCount < 3 && !/<\w/.test(html.slice(0, 2000))) notes.push('the response does not look like HTML');
+  if (!looksLikeHtml(html)) notes.push('the response does not look like HTML');
 
   const meta = readMeta(scan.metas, scan.links, scan.htmlEl);
   const ld = readJsonLd(scan.scripts);
@@ -193,6 +200,5 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
     title: { recipe: recipe?.title ?? null, structured: main?.name ?? null, h1: layout.anchors.title ? titleText(layout.anchors.title) : null, og: ogTitle, doc: docTitle },
   };
   finishFields(out, gathered);
-  out.title = plainText(out.title);
   return out;
 }

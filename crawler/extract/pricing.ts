@@ -98,7 +98,7 @@ export function decidePrice(inp: PriceInputs, pageCurrency: string | null): Pric
         demotedToList = chosen;
         visibleWon = v;
         d.notes.push(`${chosen.label} says ${fmt(chosen.money)}, which the page shows struck through; the selling price is the visible ${v.text}`);
-      } else if (!shownSelling && !shownStruck && vis.confident && v.score >= OVERRIDE_SCORE && !chosen.range) {
+      } else if (!shownSelling && !shownStruck && vis.confident && v.hinted && v.score >= OVERRIDE_SCORE && !chosen.range) {
         visibleWon = v;
         reject('price', chosen, 'structured data disagrees with the page (stale, or another variant)');
         d.notes.push(`${chosen.label} says ${fmt(chosen.money)} but the page shows ${v.text} near the product title; trusted the page`);

@@ -19,6 +19,7 @@ const PAYMENT_TERMS =
 const UP_TO = /(?:^|[^\p{L}])(?:up to|bis zu|jusqu['’]?\s?à|hasta|fino a|até|do \d|최대|最高|最多|低至)/iu;
 /** A badge text that runs on into the list price ("-59% UVP 1.219,00 €") is a price label, not a promotion. */
 const LIST_WORDS_IN = /(?:^|[^\p{L}])(?:uvp|rrp|msrp|statt|was|原价|原價)(?![\p{L}])/iu;
+const INLINE_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'a', 'small', 'sup', 'mark', 'u']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'legend', 'label']);
 
 function hintOf(el: Element | null): 'promo' | 'badge' | null {
@@ -31,8 +32,10 @@ function hintOf(el: Element | null): 'promo' | 'badge' | null {
 /** The element or the sentence around it speaks of a payment card or financing. */
 function paymentContext(el: Element, texts: Map<Element, string>): boolean {
   let p: Element | null = el;
-  for (let i = 0; i < 3 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
-    if (PAYMENT_TERMS.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''} ${i ? texts.get(p) ?? '' : ''}`)) return true;
+  // The element's and its parent's names, and for an inline element the sentence it sits in.
+  const inline = INLINE_TAGS.has(el.name);
+  for (let i = 0; i < 2 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
+    if (PAYMENT_TERMS.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''} ${i === 1 && inline ? texts.get(p) ?? '' : ''}`)) return true;
   }
   return false;
 }

@@ -10,7 +10,7 @@ import { parseLenientJson, sliceBalanced } from './lenient-json.ts';
 const MAX_SCRIPT = 6_000_000;
 const MAX_NODES = 300_000;
 const MAX_BLOBS = 24;
-const SELLING_KEYS = /^(?:price|saleprice|sale_price|sellingprice|selling_price|currentprice|current_price|finalprice|final_price|offerprice|offer_price|priceamount|price_amount|displayprice|pricevalue|specialprice|special_price|promoprice|discountprice|discountedprice|nowprice|ourprice|actualprice|unitprice|amount|sale|value|raw|current|formattedprice|pricestring|pricewithtax|grossprice|price_gross)$/;
+const SELLING_KEYS = /^(?:price|saleprice|sale_price|sellingprice|selling_price|currentprice|current_price|finalprice|final_price|offerprice|offer_price|priceamount|price_amount|displayprice|pricevalue|specialprice|special_price|promoprice|discountprice|discountedprice|nowprice|ourprice|actualprice|amount|sale|value|raw|current|formattedprice|pricestring|pricewithtax|grossprice|price_gross)$/;
 const LIST_KEYS = /^(?:listprice|list_price|originalprice|original_price|original|regularprice|regular_price|wasprice|was_price|was|msrp|rrp|uvp|strikethroughprice|strikeprice|compareatprice|compare_at_price|oldprice|old_price|retailprice|marketprice|market_price|referenceprice|highprice)$/;
 const PRICE_PARENT = /price|pricing|offer|amount/i;
 const NOISE_PATH = /unit_?price|price_?per|per_?unit|base_?price|grundpreis|shipping|delivery|installment|instalment|monthly|related|recommend|similar|upsell|crossell|cross_sell|crosssell|carousel|cart|basket|bag|wishlist|recent|also|bundle|accessor|compare|sponsored|ads?$/i;
@@ -147,9 +147,11 @@ export function statePrices(scripts: { type: string; id: string; text: string }[
       const parentIsPrice = PRICE_PARENT.test(f.path.slice(f.path.lastIndexOf('.') + 1));
       const selling = SELLING_KEYS.test(key) && (/price|sale|current|final|offer|amount/.test(key) || parentIsPrice);
       const listed = LIST_KEYS.test(key) && (/price|msrp|rrp|uvp/.test(key) || parentIsPrice);
-      if ((selling || listed) && match && !f.noise) {
+      if ((selling || listed) && match && !f.noise && !NOISE_PATH.test(k)) {
         const money = readMoney(v, currency);
-        if (money) found.push({ ...money, kind: listed ? 'list' : 'selling', match, path: `${f.path}.${k}` });
+        const kind = listed ? 'list' : 'selling';
+        // {"price": {"amount": 3.42}} is read at both levels; one reading is enough.
+        if (money && !found.some((p) => p.amount === money.amount && p.kind === kind)) found.push({ ...money, kind, match, path: `${f.path}.${k}` });
       }
       if (typeof v === 'object' && v !== null) {
         stack.push({ v, path: `${f.path}.${k}`, match, noise: f.noise || NOISE_PATH.test(k), currency });

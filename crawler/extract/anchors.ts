@@ -20,6 +20,9 @@ const ZONE_PATTERNS: [RegExp, string][] = [
 /** One cheap test before the per-token ones: most elements sit in no zone. */
 const ZONE_ANY = new RegExp(ZONE_PATTERNS.map(([re]) => re.source.replace(/\^|\$/g, '')).join('|'));
 
+/** The farthest any reader looks for stock words, promotions, ratings or a byline. */
+export const NEAR_REACH = 14;
+
 export interface Anchors {
   title: Element | null;
   buy: Element | null;
@@ -148,6 +151,24 @@ export class PageLayout {
     }
     for (const c of chain) this.zoneCache.set(c, reason);
     return reason;
+  }
+
+  private near: { el: Element; distance: number }[] | null = null;
+
+  /**
+   * Text blocks in the product's area (outside zones) within NEAR_REACH of an anchor, in page order,
+   * with their distance: computed once for the stock, promotion, review and brand readers.
+   */
+  nearBlocks(): { el: Element; distance: number }[] {
+    if (this.near) return this.near;
+    this.near = [];
+    if (!this.anchors.title && !this.anchors.buy) return this.near;
+    for (const el of this.scan.textBlocks) {
+      if (this.zoneOf(el)) continue;
+      const distance = this.distance(el);
+      if (distance <= NEAR_REACH) this.near.push({ el, distance });
+    }
+    return this.near;
   }
 
   /** DOM distance (edges up to the common ancestor and down) to the nearer anchor; 40 without anchors. */

@@ -140,12 +140,10 @@ export function cleanBrand(text: string): string | null {
 
 /** A brand from a byline-like element near the title (class/id brand, byline, manufacturer). */
 export function bylineBrand(layout: PageLayout): string | null {
-  const title = layout.anchors.title;
-  if (!title) return null;
-  for (const el of layout.scan.textBlocks) {
+  if (!layout.anchors.title) return null;
+  for (const { el, distance } of layout.nearBlocks()) {
     const a = el.attribs;
-    if (!/brand|byline|manufacturer|(?:^|[-_\s])(?:marke|marque|vendor)(?:$|[-_\s])/i.test(`${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`)) continue;
-    if (layout.distance(el) > 8 || layout.zoneOf(el)) continue;
+    if (distance > 8 || !/brand|byline|manufacturer|(?:^|[-_\s])(?:marke|marque|vendor)(?:$|[-_\s])/i.test(`${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`)) continue;
     const text = layout.scan.texts.get(el);
     const brand = text ? cleanBrand(text) : null;
     if (brand) return brand;

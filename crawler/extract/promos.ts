@@ -50,14 +50,13 @@ export interface PromotionText {
 export function promotionTexts(layout: PageLayout, exclude: Set<string>): PromotionText[] {
   const out: PromotionText[] = [];
   const seen = new Set<string>();
-  const { texts, textBlocks } = layout.scan;
-  for (const el of textBlocks) {
+  const { texts } = layout.scan;
+  for (const { el, distance } of layout.nearBlocks()) {
     if (out.length >= MAX_PROMOTIONS) break;
     let text = texts.get(el);
-    if (!text || text.length < 2 || text.length > 100 || HEADINGS.has(el.name)) continue;
+    if (!text || text.length < 2 || text.length > 100 || HEADINGS.has(el.name) || distance > REACH) continue;
     // A lone label ("领 券", "Deals") says nothing a promotion could be read from.
     if (!/\d/.test(text) && text.replace(/[^\p{L}]/gu, '').length < 3) continue;
-    if (layout.zoneOf(el) || layout.distance(el) > REACH) continue;
     const parent = el.parent as Element | null;
     const hint = hintOf(el) ?? hintOf(parent);
     const promoLike = looksLikePromotion(text);

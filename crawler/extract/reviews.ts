@@ -65,10 +65,9 @@ export function visibleReviews(layout: PageLayout): VisibleReviews {
       }
     }
   }
-  for (const el of layout.scan.textBlocks) {
+  for (const { el } of layout.nearBlocks()) {
     const text = layout.scan.texts.get(el);
     if (!text || text.length > 40 || !POSITIVE_HINT.test(text)) continue;
-    if (layout.distance(el) > REACH + 4 || layout.zoneOf(el)) continue;
     const rate = parsePositiveRate(text) ?? parsePositiveRate(layout.scan.texts.get(el.parent as Element) ?? '');
     if (rate !== null) {
       out.positiveRate = rate;

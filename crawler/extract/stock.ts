@@ -60,15 +60,11 @@ function insideBuyButton(el: Element, buyButtons: Set<Element>): boolean {
 
 /** The availability phrase nearest the product's title and buy button, or null when the page is silent. */
 export function visibleStock(layout: PageLayout): VisibleStock | null {
-  if (!layout.anchors.title && !layout.anchors.buy) return null;
   const buttons = new Set(layout.scan.buyButtons);
   let best: VisibleStock | null = null;
-  for (const el of layout.scan.textBlocks) {
+  for (const { el, distance: d } of layout.nearBlocks()) {
     const text = layout.scan.texts.get(el);
-    if (!text || text.length > 120) continue;
-    if (layout.zoneOf(el)) continue;
-    const d = layout.distance(el);
-    if (d > HINTED_REACH) continue;
+    if (!text || text.length > 120 || d > HINTED_REACH) continue;
     const hinted = stockHinted(el);
     if (d > (hinted ? HINTED_REACH : REACH) || insideBuyButton(el, buttons) || inPicker(el)) continue;
     const found = availabilityFromText(text);

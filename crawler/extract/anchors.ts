@@ -113,9 +113,13 @@ export class PageLayout {
   }
 
   private pickBuyButton(title: Element | null, titleUp: Map<Element, number>): Element | null {
+    return this.nearestButton(this.scan.buyButtons, title, titleUp) ?? this.nearestButton(this.scan.formButtons, title, titleUp);
+  }
+
+  private nearestButton(buttons: Element[], title: Element | null, titleUp: Map<Element, number>): Element | null {
     let best: Element | null = null;
     let bestDist = Infinity;
-    for (const b of this.scan.buyButtons) {
+    for (const b of buttons) {
       if (this.scan.hiddenEls.has(b) || this.zoneOf(b)) continue;
       // Links are weaker evidence than real buttons ("Sell on Amazon", "Buy used" links abound).
       const d = (title ? distanceTo(b, titleUp) : 0) + (b.name === 'a' ? 6 : 0);

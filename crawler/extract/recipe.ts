@@ -30,7 +30,8 @@ function clean(s: string): string {
 
 export function applyRecipe($: CheerioAPI, recipe: Recipe, ctx: PriceContext): RecipeReading {
   const r: RecipeReading = { title: null, price: null, listPrice: null, promotions: null, availability: null, rating: null, reviewCount: null, sku: null, gtin: null, brand: null, notes: [] };
-  const read = (field: TextField, attribute?: string): string | null => {
+  /** `attribute` is read when given; with `fallback`, the text stands in when the element lacks it. */
+  const read = (field: TextField, attribute?: string, fallback = false): string | null => {
     const selector = recipe[field];
     if (!selector) return null;
     let found;
@@ -44,13 +45,15 @@ export function applyRecipe($: CheerioAPI, recipe: Recipe, ctx: PriceContext): R
       r.notes.push(`${field} missing: the recipe selector \`${selector}\` matched nothing`);
       return null;
     }
-    const raw = attribute ? found.attr(attribute) : found.attr('content') ?? found.text();
+    const attr = attribute ? found.attr(attribute) : undefined;
+    const raw = attribute && (attr !== undefined || !fallback) ? attr : found.attr('content') ?? found.text();
     const text = clean(raw ?? '');
     if (!text) r.notes.push(`${field} missing: the recipe selector \`${selector}\` matched an element with no ${attribute ? `"${attribute}" attribute` : 'text'}`);
     return text || null;
   };
   const money = (field: 'price' | 'listPrice') => {
-    const text = read(field, recipe.priceAttribute);
+    // priceAttribute names where the price element keeps its amount; a list price element may not have it.
+    const text = read(field, recipe.priceAttribute, field === 'listPrice');
     if (!text) return null;
     const parsed = parsePrice(text, ctx);
     if (!parsed) r.notes.push(`${field}: the recipe selector \`${recipe[field]}\` matched "${text.slice(0, 60)}", which reads as no price`);

@@ -50,7 +50,10 @@ export interface PageScan {
   itemscopes: Element[];
   rdfaItems: Element[];
   h1s: Element[];
+  /** Buttons and links whose words say add-to-cart or buy. */
   buyButtons: Element[];
+  /** Submit buttons of forms that post to the cart, whatever they say. */
+  formButtons: Element[];
   inputs: Element[];
   /** Elements whose class or id speaks of ratings, stars or reviews. */
   reviewEls: Element[];
@@ -95,15 +98,30 @@ function isStruck(el: Element): boolean {
   return STRIKE_TAGS.has(el.name) || 'data-rw-strike' in el.attribs || (!!el.attribs.style && STRIKE_STYLE.test(el.attribs.style));
 }
 
-function isBuyButton(el: Element, text: string | null): boolean {
+/** 'labelled' when its words say add-to-cart or buy; 'form' when it only submits a cart form. */
+function buyButtonKind(el: Element, text: string | null): 'labelled' | 'form' | null {
   const a = el.attribs;
   const name = el.name;
   const clickable =
     name === 'button' || (name === 'input' && /^(?:submit|button|image)$/i.test(a.type ?? '')) || name === 'a' || a.role === 'button';
-  if (!clickable) return false;
+  if (!clickable) return null;
   const label = `${a.id ?? ''} ${a.name ?? ''} ${a.class ?? ''} ${a.value ?? ''} ${a['aria-label'] ?? ''} ${a['data-action'] ?? ''} ${text ?? ''}`;
-  return BUY_WORDS.test(label);
+  if (BUY_WORDS.test(label)) return 'labelled';
+  // A submit button of a form that posts to the cart is the buy button whatever it says ("Sold out").
+  if (name === 'a' || (a.type && !/^(?:submit|image)$/i.test(a.type))) return null;
+  for (let p = el.parent as Element | null, i = 0; p && p.type === 'tag' && i < 8; p = p.parent as Element | null, i++) {
+    if (p.name === 'form') return CART_ACTION.test(p.attribs.action ?? '') ? 'form' : null;
+  }
+  return null;
 }
+
+function addBuyButton(scan: PageScan, el: Element, text: string | null): void {
+  const kind = buyButtonKind(el, text);
+  if (kind === 'labelled') scan.buyButtons.push(el);
+  else if (kind === 'form') scan.formButtons.push(el);
+}
+
+const CART_ACTION = /cart|basket|bag|warenkorb|panier|carrito|carrello|koszyk|winkelwagen|buy|checkout/i;
 
 /** Joins a child's text onto its parent's, keeping cents drawn in <sup> or a fraction span apart. */
 function joinPart(frame: Frame, child: Element, text: string): void {
@@ -134,6 +152,7 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
     rdfaItems: [],
     h1s: [],
     buyButtons: [],
+    formButtons: [],
     inputs: [],
     reviewEls: [],
     texts: new Map(),
@@ -216,7 +235,7 @@ function collectTag(scan: PageScan, el: Element, name: string, hidden: boolean):
       break;
     case 'input':
       scan.inputs.push(el);
-      if (!hidden && isBuyButton(el, null)) scan.buyButtons.push(el);
+      if (!hidden) addBuyButton(scan, el, null);
       break;
   }
   // <head> is skipped for text, but its meta/link/script/title children are collected above.
@@ -265,7 +284,7 @@ function finishElement(scan: PageScan, frame: Frame, parent: Frame): void {
     if (joined.length <= SHORT_TEXT) text = joined;
   }
   if (text !== null) scan.texts.set(el, text);
-  if (!frame.hidden && (el.name === 'button' || el.name === 'a' || el.attribs.role === 'button') && isBuyButton(el, text)) scan.buyButtons.push(el);
+  if (!frame.hidden && (el.name === 'button' || el.name === 'a' || el.attribs.role === 'button')) addBuyButton(scan, el, text);
   if (frame.ownText && !frame.hidden && text) scan.textBlocks.push(el);
   if (text && text.length <= SIGHTING_TEXT && /\d/.test(text) && scan.sightings.length < MAX_SIGHTINGS) {
     const price = readPriceText(text);

@@ -20,8 +20,15 @@ export interface VisibleStock {
   availability: Availability;
   phrase: string;
   distance: number;
+  /**
+   * Said by an element the shop marks as stock information (class/id stock, availability…) or by
+   * the buy button itself: strong enough to overrule structured data. Badges are not: themes
+   * print a "Sold out" badge on every page and hide it with CSS while the product sells.
+   */
+  strong: boolean;
 }
 
+const BADGE = /badge|label|tag|sticker|flag/i;
 const BUY_LABEL = /cart|basket|bag|buy|kaufen|warenkorb|panier|carr|koszyk|購|购|カート|장바구니|구매/i;
 
 /** "冰川白（无货）", "S – Ausverkauft", "XL: sold out": the phrase qualifies one option, not the product. */
@@ -36,7 +43,7 @@ function variantLevel(text: string, phrase: string): boolean {
 
 function stockHinted(el: Element): boolean {
   let p: Element | null = el;
-  for (let i = 0; i < 3 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
+  for (let i = 0; i < 4 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
     if (STOCK_HINT.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) return true;
   }
   return false;
@@ -73,7 +80,8 @@ export function visibleStock(layout: PageLayout): VisibleStock | null {
     if (found.availability !== 'out_of_stock' && text.length > 50) continue;
     // A button label ("Buy now") implies stock more weakly than a stock statement does.
     const label = found.availability === 'in_stock' && BUY_LABEL.test(found.phrase);
-    const candidate = { availability: found.availability, phrase: found.phrase, distance: d - (hinted ? 3 : 0) + (label ? 6 : 0) };
+    const badge = BADGE.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+    const candidate = { availability: found.availability, phrase: found.phrase, distance: d - (hinted ? 3 : 0) + (label ? 6 : 0), strong: hinted && !badge };
     // The nearest phrase wins; at equal distance "out of stock" wins (shops rarely print it falsely).
     if (!best || candidate.distance < best.distance || (candidate.distance === best.distance && candidate.availability === 'out_of_stock')) best = candidate;
   }
@@ -86,12 +94,12 @@ export function buyButtonStock(layout: PageLayout): VisibleStock | null {
   if (!b) return null;
   const label = `${layout.scan.texts.get(b) ?? ''} ${b.attribs.value ?? ''}`.trim();
   const said = label ? availabilityFromText(label) : null;
-  if (said && said.availability !== 'in_stock') return { availability: said.availability, phrase: said.phrase, distance: 0 };
+  if (said && said.availability !== 'in_stock') return { availability: said.availability, phrase: said.phrase, distance: 0, strong: true };
   const a = b.attribs;
   if ('disabled' in a || a['aria-disabled'] === 'true' || /(?:^|[\s_-])(?:disabled|is-disabled|btn-disabled|inactive)(?:\s|$)/i.test(a.class ?? '')) {
-    return { availability: 'out_of_stock', phrase: 'add-to-cart button disabled', distance: 0 };
+    return { availability: 'out_of_stock', phrase: 'add-to-cart button disabled', distance: 0, strong: false };
   }
-  return { availability: 'in_stock', phrase: 'add-to-cart button enabled', distance: 0 };
+  return { availability: 'in_stock', phrase: 'add-to-cart button enabled', distance: 0, strong: false };
 }
 
 
@@ -130,8 +138,9 @@ export function decideAvailability(inp: StockInputs): StockDecision {
     return d;
   }
   const s = structuredAvailability(inp.structured);
-  const v = inp.visible;
-  if (s && v && contradicts(s.availability, v.availability) && v.distance <= OVERRIDE_REACH) {
+  // The buy button's own label ("Sold out") outranks any other visible phrase.
+  const v = inp.button?.strong ? inp.button : inp.visible;
+  if (s && v && contradicts(s.availability, v.availability) && v.strong && v.distance <= OVERRIDE_REACH) {
     d.availability = v.availability;
     d.source = 'visible';
     d.notes.push(`structured data says ${s.availability} but the page says "${v.phrase}" near the buy box; trusted the page`);
@@ -141,10 +150,13 @@ export function decideAvailability(inp: StockInputs): StockDecision {
   if (s) {
     d.availability = s.availability;
     d.source = s.source;
-    if (v && contradicts(s.availability, v.availability)) d.rejected.push({ field: 'availability', value: v.phrase, source: 'visible', reason: 'too far from the buy box to overrule structured data' });
+    if (v && contradicts(s.availability, v.availability)) {
+      const why = v.strong ? 'too far from the buy box to overrule structured data' : 'not in an element marked as stock information, so it does not overrule structured data';
+      d.rejected.push({ field: 'availability', value: v.phrase, source: 'visible', reason: why });
+    }
     return d;
   }
-  const pick = v ?? inp.button;
+  const pick = v ?? inp.button ?? null;
   if (pick) {
     d.availability = pick.availability;
     d.source = 'visible';

@@ -4,7 +4,8 @@ import { extract } from '../../crawler/extract/index.ts';
 import { cleanBrand, normalizeGtin } from '../../crawler/extract/identifiers.ts';
 
 const URL = 'https://shop.example.com/p/kettle';
-const jsonld = (offer: string, extra = '') => `<script type="application/ld+json">{"@type":"Product","name":"Kettle","offers":{"price":"39.00","priceCurrency":"USD"${offer}}${extra}}</script>`;
+const jsonld = (offer: string, extra = '', currency = 'USD') =>
+  `<script type="application/ld+json">{"@type":"Product","name":"Kettle","offers":{"price":"39.00","priceCurrency":"${currency}"${offer}}${extra}}</script>`;
 function page(body: string, head = '', lang = 'en-US'): string {
   return `<!doctype html><html lang="${lang}"><head><title>Kettle</title>${head}</head><body><main><div class="pdp"><h1>Kettle</h1>${body}</div></main></body></html>`;
 }
@@ -33,6 +34,15 @@ describe('availability', () => {
     const x = extract(page(body, jsonld(',"availability":"InStock"')), { url: URL });
     expect(x.availability).toBe('in_stock');
     expect(x.sources.availability).toBe('json-ld');
+  });
+
+  it('does not let a theme badge that CSS hides ("Sold out" on every Shopify page) overrule metadata, but the buy button label does', () => {
+    const badge = '<div class="price"><span class="price-item">$39.00</span><span class="badge price__badge-sold-out">Sold out</span></div>';
+    const selling = extract(page(`${badge}<button type="submit" name="add" class="product-form__submit">Add to cart</button>`, jsonld(',"availability":"InStock"')), { url: URL });
+    expect(selling.availability).toBe('in_stock');
+    const soldOut = extract(page(`${badge}<form action="/cart/add"><button type="submit" name="add" class="product-form__submit" disabled>Sold out</button></form>`, jsonld(',"availability":"InStock"')), { url: URL });
+    expect(soldOut.availability).toBe('out_of_stock');
+    expect(soldOut.sources.availability).toBe('visible');
   });
 
   it('reads the page when metadata is silent, the buy button last, and says unknown when nothing tells', () => {
@@ -117,18 +127,18 @@ describe('identifiers and brand', () => {
 });
 
 describe('recipes', () => {
-  const body = `<div class="pp"><span class="now" data-price="18.50">18,50 €</span><span class="was" data-price="22.00">22,00 €</span></div>
+  const body = `<div class="pp"><span class="now" data-price="18.50">18,50 €</span><span class="was">22,00 €</span></div>
     <div class="inv">Nicht lieferbar</div><div class="promo-x">2 für 1</div><span class="art">A-77</span>
     <span class="price">9,99 €</span><button class="add-to-cart">In den Warenkorb</button>`;
 
   it('win over every other source for the fields they name', () => {
-    const x = extract(page(body, jsonld(',"availability":"InStock"'), 'de-DE'), {
+    const x = extract(page(body, jsonld(',"availability":"InStock"', '', 'EUR'), 'de-DE'), {
       url: 'https://s.example.de/p',
       recipe: { price: '.pp .now', priceAttribute: 'data-price', listPrice: '.pp .was', availability: '.inv', outOfStockText: ['Nicht lieferbar'], sku: '.art', promotions: '.promo-x' },
     });
     expect(x).toMatchObject({
-      price: { amountMinor: 1850, currency: 'USD' },
-      listPrice: { amountMinor: 2200, currency: 'USD' },
+      price: { amountMinor: 1850, currency: 'EUR' },
+      listPrice: { amountMinor: 2200, currency: 'EUR' },
       availability: 'out_of_stock',
       sku: 'A-77',
       sources: { price: 'recipe', listPrice: 'recipe', availability: 'recipe', sku: 'recipe', promotions: 'recipe' },

@@ -4,6 +4,7 @@
 // linear time), and the elements whose text reads as exactly one price ("sightings"). Nothing
 // here judges a sighting; candidates.ts does, with the whole page known.
 import type { AnyNode, Element, Text } from './dom.ts';
+import { buyButtonKind } from './buttons.ts';
 import { readPriceText, type PriceText } from './numbers.ts';
 
 /** Texts longer than this are "long": too long to be one price, label or badge. */
@@ -25,9 +26,6 @@ const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|invisible|d-none|[\w-]*display-none
 const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const STRIKE_STYLE = /line-through/i;
-/** Add-to-cart and buy-now labels: the basket word of each language, or a buy verb. */
-const BUY_WORDS =
-  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|add-?to-?cart|buy[\s_-]*(?:it[\s_-]*)?now|buy-?box|pre-?order|warenkorb|einkaufswagen|panier|(?<!\p{L})(?:cesta|cesto|carrello|carrinho|carrito|carro|sacola|koszyk\p{L}*|košík\p{L}*|kosár\p{L}*|coș|cos(?:ul)?|sepet\p{L}*|winkelwagen|varukorg|kurv|handlekurv|ostoskori\p{L}*|корзин\p{L}*|кошик\p{L}*|καλάθι|giỏ hàng|keranjang|ตะกร้า|السلة)(?!\p{L})|(?<!\p{L})(?:jetzt |sofort )?kaufen(?!\p{L})|(?<!\p{L})(?:acheter|comprar|compra ora|kup teraz|купить|vorbestellen|précommander)(?!\p{L})|加入购物车|加入購物車|购物车|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|予約する|장바구니|바로구매/iu;
 
 /** One element whose text reads as exactly one price (or one price range). */
 export interface Sighting {
@@ -98,30 +96,11 @@ function isStruck(el: Element): boolean {
   return STRIKE_TAGS.has(el.name) || 'data-rw-strike' in el.attribs || (!!el.attribs.style && STRIKE_STYLE.test(el.attribs.style));
 }
 
-/** 'labelled' when its words say add-to-cart or buy; 'form' when it only submits a cart form. */
-function buyButtonKind(el: Element, text: string | null): 'labelled' | 'form' | null {
-  const a = el.attribs;
-  const name = el.name;
-  const clickable =
-    name === 'button' || (name === 'input' && /^(?:submit|button|image)$/i.test(a.type ?? '')) || name === 'a' || a.role === 'button';
-  if (!clickable) return null;
-  const label = `${a.id ?? ''} ${a.name ?? ''} ${a.class ?? ''} ${a.value ?? ''} ${a['aria-label'] ?? ''} ${a['data-action'] ?? ''} ${text ?? ''}`;
-  if (BUY_WORDS.test(label)) return 'labelled';
-  // A submit button of a form that posts to the cart is the buy button whatever it says ("Sold out").
-  if (name === 'a' || (a.type && !/^(?:submit|image)$/i.test(a.type))) return null;
-  for (let p = el.parent as Element | null, i = 0; p && p.type === 'tag' && i < 8; p = p.parent as Element | null, i++) {
-    if (p.name === 'form') return CART_ACTION.test(p.attribs.action ?? '') ? 'form' : null;
-  }
-  return null;
-}
-
 function addBuyButton(scan: PageScan, el: Element, text: string | null): void {
   const kind = buyButtonKind(el, text);
   if (kind === 'labelled') scan.buyButtons.push(el);
   else if (kind === 'form') scan.formButtons.push(el);
 }
-
-const CART_ACTION = /cart|basket|bag|warenkorb|panier|carrito|carrello|koszyk|winkelwagen|buy|checkout/i;
 
 /** Joins a child's text onto its parent's, keeping cents drawn in <sup> or a fraction span apart. */
 function joinPart(frame: Frame, child: Element, text: string): void {

@@ -75,6 +75,8 @@ interface Frame {
   sightingStart: number;
   ownText: boolean;
   order: number;
+  /** The last part joined was a child element holding only digits ("329" of "$ 329 00"). */
+  digitsChild: boolean;
 }
 
 function collapse(s: string): string {
@@ -106,7 +108,11 @@ function addBuyButton(scan: PageScan, el: Element, text: string | null): void {
 function joinPart(frame: Frame, child: Element, text: string): void {
   const prev = frame.parts.length ? frame.parts[frame.parts.length - 1] : '';
   let piece = text;
-  if (/^\d{2}$/.test(text) && /\d$/.test(prev) && (child.name === 'sup' || FRACTION_CLASS.test(child.attribs.class ?? ''))) {
+  // Cents drawn apart: a <sup>, a "fraction"/"cents" span, or two digits in an element right
+  // after an element of whole digits ("<span>329</span><span>00</span>", drawn raised by CSS).
+  const cents = child.name === 'sup' || FRACTION_CLASS.test(child.attribs.class ?? '') || frame.digitsChild;
+  frame.digitsChild = /^\d{1,3}(?:[.,'’ ]\d{3})*$/.test(text) && !/\d$/.test(prev);
+  if (/^\d{2}$/.test(text) && /\d$/.test(prev) && cents) {
     const intPart = /[\d.,'’\s]*$/.exec(prev)?.[0] ?? '';
     piece = (intPart.includes('.') ? ',' : '.') + text;
   } else if (!INLINE.has(child.name)) {
@@ -140,7 +146,7 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
     hiddenEls: new Set(),
     elementCount: 0,
   };
-  const rootFrame: Frame = { el: root as Element, childIndex: 0, parts: [], len: 0, long: false, hidden: false, strike: false, sightingStart: 0, ownText: false, order: 0 };
+  const rootFrame: Frame = { el: root as Element, childIndex: 0, parts: [], len: 0, long: false, hidden: false, strike: false, sightingStart: 0, ownText: false, order: 0, digitsChild: false };
   const stack: Frame[] = [rootFrame];
   let order = 0;
   while (stack.length) {
@@ -151,7 +157,10 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
       if (node.type === 'text') {
         if (frame.long) continue;
         const t = collapse((node as Text).data);
-        if (t.trim()) frame.ownText = true;
+        if (t.trim()) {
+          frame.ownText = true;
+          frame.digitsChild = false;
+        }
         frame.parts.push(t);
         frame.len += t.length;
         if (frame.len > SHORT_TEXT * 2) frame.long = true;
@@ -176,6 +185,7 @@ export function scanPage(root: AnyNode, rendered: boolean): PageScan {
         sightingStart: scan.sightings.length,
         ownText: false,
         order: elOrder,
+        digitsChild: false,
       });
       continue;
     }

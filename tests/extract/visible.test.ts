@@ -36,6 +36,15 @@ describe('visible price', () => {
     expect(read('<p class="price">2.999<sup>99</sup> Lei</p>', 'https://www.shop.example.ro/p').price).toEqual({ amountMinor: 299999, currency: 'RON' });
   });
 
+  it('reads cents drawn apart without markup saying so, and shop-system price blocks', () => {
+    expect(read('<div class="price-format__main-price"><span>$</span><span>329</span><span>00</span></div>').price).toEqual({ amountMinor: 32900, currency: 'USD' });
+    expect(read('<span class="andes-money-amount"><span class="andes-money-amount__currency-symbol">$</span><span class="andes-money-amount__fraction">24.990</span></span>', 'https://s.example.cl/p', 'es-CL').price).toEqual({ amountMinor: 24990, currency: 'CLP' });
+    const sfcc = read('<div class="prices"><span class="strike-through list"><span class="value" content="39.99">$39.99</span></span><span class="sales"><span class="value" content="29.99">$29.99</span></span></div>');
+    expect([sfcc.price?.amountMinor, sfcc.listPrice?.amountMinor]).toEqual([2999, 3999]);
+    const presta = read('<div class="product-prices"><span class="regular-price">39,90 €</span><span class="current-price-value" content="29.9">29,90 €</span><span class="discount discount-percentage">-25%</span></div>', 'https://s.example.fr/p', 'fr-FR');
+    expect([presta.price?.amountMinor, presta.listPrice?.amountMinor, presta.effectivePrice?.amountMinor]).toEqual([2990, 3990, 2990]);
+  });
+
   it('tells the selling price from the struck list price in its many forms', () => {
     const cases: [string, string, number, number][] = [
       ['<p class="price"><del>$59.00</del> <ins>$49.00</ins></p>', 'https://s.example.com/p', 4900, 5900],

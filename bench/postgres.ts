@@ -5,6 +5,7 @@
 // bare `SELECT 1` round trip measured in the same run. Uses $RIVALWATCH_BENCH_PG (a server URL
 // whose user may CREATE DATABASE) or starts a throwaway PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -17,7 +18,8 @@ import { enqueueCompetitorRun } from '../server/queue/enqueue.ts';
 import { PostgresStore } from '../store/postgres/store.ts';
 import { startThrowawayPostgres } from '../tests/helpers/postgres.ts';
 
-const LATENCY_MS = 150;
+/** Long enough that a page's wait, not this shared machine's CPU, sets one worker's pace. */
+const LATENCY_MS = 500;
 /** Pages each worker crawls at once. */
 const WORKER_CONCURRENCY = 2;
 /** High enough that 4 workers × 2 pages never meet it, until the last round lowers it. */
@@ -77,8 +79,18 @@ function benchConfig(shops: DemoShops, hostLimit: number): Config {
   );
 }
 
-/** Pages per second for one run of every demo listing with `workers` worker processes. */
-async function crawlRound(server: Server, shops: DemoShops, workers: number, hostLimit: number): Promise<{ pages: number; perSecond: number }> {
+/** CPU time a process has used so far (Linux /proc; null elsewhere), in ms. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Pages per second for one run of every demo listing with `workers` worker processes, and the workers' CPU per page. */
+async function crawlRound(server: Server, shops: DemoShops, workers: number, hostLimit: number): Promise<{ pages: number; perSecond: number; cpuPerPage: number | null }> {
   const url = await server.createDatabase('rw_bench_crawl');
   const store = await PostgresStore.open(url);
   const boss = await connectQueue(store);
@@ -91,11 +103,14 @@ async function crawlRound(server: Server, shops: DemoShops, workers: number, hos
     // Workers start and warm up (pg-boss, tsx) before the clock starts.
     for (let i = 0; i < workers; i++) children.push(spawnWorker(url));
     await waitFor(async () => (await store.pool.query(`SELECT 1 FROM crawl_workers`)).rowCount === workers);
+    const cpu0 = children.map((c) => cpuMs(c.pid));
     const t0 = performance.now();
     for (const competitor of crawlableCompetitors(config)) await enqueueCompetitorRun({ store, boss, config, competitor, scheduledAt: at });
     await waitFor(async () => (await store.pool.query('SELECT 1 FROM crawl_runs WHERE finished_at IS NULL')).rowCount === 0);
     const seconds = (performance.now() - t0) / 1000;
-    return { pages, perSecond: pages / seconds };
+    const cpu = children.map((c, i) => (cpu0[i] === null ? null : (cpuMs(c.pid) ?? 0) - cpu0[i]!));
+    const cpuPerPage = cpu.includes(null) ? null : (cpu as number[]).reduce((a, b) => a + b, 0) / pages;
+    return { pages, perSecond: pages / seconds, cpuPerPage };
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
@@ -154,8 +169,14 @@ async function benchLookups(server: Server): Promise<void> {
   try {
     const t0 = performance.now();
     await fillMillion(store);
-    const { rows } = await store.pool.query<{ n: string }>('SELECT count(*) AS n FROM change_points');
-    console.log(`stored ${Number(rows[0].n).toLocaleString('en')} observations (as price change points) for ${LISTINGS.toLocaleString('en')} listings in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const { rows } = await store.pool.query<{ n: string; bytes: string }>(
+      `SELECT count(*) AS n, pg_total_relation_size('change_points') AS bytes FROM change_points`,
+    );
+    const n = Number(rows[0].n);
+    console.log(
+      `stored ${n.toLocaleString('en')} observations (as price change points) for ${LISTINGS.toLocaleString('en')} listings in ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s; ${(Number(rows[0].bytes) / n).toFixed(0)} bytes per change point with indexes`,
+    );
     // Spread over the listings by a fixed stride, so every run looks up the same ones.
     const urlOf = (i: number) => {
       const n = ((i * 7919) % LISTINGS) + 1;
@@ -190,12 +211,15 @@ async function benchThroughput(server: Server): Promise<void> {
       { label: '2 workers', workers: 2, limit: HOST_LIMIT },
       { label: '4 workers', workers: 4, limit: HOST_LIMIT },
       { label: `4 workers, host limit ${BINDING_LIMIT} pages`, workers: 4, limit: BINDING_LIMIT },
+      // The machine's noise, seen: the first round again.
+      { label: '1 worker again', workers: 1, limit: HOST_LIMIT },
     ];
     let base = 0;
     for (const r of rounds) {
-      const { pages, perSecond } = await crawlRound(server, shops, r.workers, r.limit);
+      const { pages, perSecond, cpuPerPage } = await crawlRound(server, shops, r.workers, r.limit);
       base ||= perSecond;
-      console.log(`${r.label.padEnd(32)} ${pages} pages  ${perSecond.toFixed(1).padStart(6)} pages/s  ${(perSecond / base).toFixed(2)}× one worker`);
+      const cpu = cpuPerPage === null ? '' : `  workers' CPU ${cpuPerPage.toFixed(0)} ms/page`;
+      console.log(`${r.label.padEnd(32)} ${pages} pages  ${perSecond.toFixed(1).padStart(6)} pages/s  ${(perSecond / base).toFixed(2)}× one worker${cpu}`);
     }
   } finally {
     await shops.close();

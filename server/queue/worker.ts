@@ -1,9 +1,9 @@
 // A crawl worker: takes crawl jobs from the queue and records what it reads, on any machine that
 // reaches the database. It takes a host's politeness slot first and only then that host's next
-// job, so a busy host never ties up the worker while other hosts wait. A job whose worker dies is
+// jobs, so a busy host never ties up the worker while other hosts wait. A job whose worker dies is
 // handed to another worker by pg-boss once the job's expiry passes; recording is idempotent, so
-// the retry cannot add a second change point. stop() (SIGTERM) takes no new job, lets the jobs in
-// flight finish and record, then leaves.
+// the retry cannot add a second change point. stop() (SIGTERM) takes no new job, lets the jobs it
+// has taken finish and record, then leaves.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';

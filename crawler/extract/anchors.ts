@@ -21,7 +21,7 @@ const ZONE_PATTERNS: [RegExp, string][] = [
 const ZONE_ANY = new RegExp(ZONE_PATTERNS.map(([re]) => re.source.replace(/\^|\$/g, '')).join('|'));
 
 /** The farthest any reader looks for stock words, promotions, ratings or a byline. */
-export const NEAR_REACH = 14;
+const NEAR_REACH = 14;
 
 export interface Anchors {
   title: Element | null;

@@ -9,6 +9,7 @@ import {
   attrHints, H_INSTALMENT, H_ITEMPROP_PRICE, H_LIST, H_PRICE, H_SALE, H_SAVING, H_SHIPPING, H_TOTAL, H_UNIT, H_WEAK_LIST,
   INSTALMENT_WORDS, LIST_WORDS, LOWEST_30_DAYS, LIST_WORDS_AFTER, SAVING_WORDS, SHIPPING_WORDS, TOTAL_WORDS, UNIT_WORDS, WEAK_LIST_WORDS,
 } from './hints.ts';
+import { LAYOUT_ATTRIBUTES } from './layout.ts';
 import type { Sighting } from './scan.ts';
 
 export type PriceRole = 'selling' | 'list' | 'excluded';
@@ -238,7 +239,7 @@ function boxOf(el: Element): { font: number; y: number } | null {
   let seen = 0;
   while (stack.length && seen++ < SUBTREE_LIMIT) {
     const e = stack.pop()!;
-    const box = e.attribs['data-rw-box'];
+    const box = e.attribs[LAYOUT_ATTRIBUTES.box];
     if (box) {
       const [, y, , , font] = box.split(',').map(Number);
       if (Number.isFinite(font) && Number.isFinite(y)) return { font, y };

@@ -9,7 +9,7 @@
 // It must be self-contained (Playwright serializes the function text: no imports, no closures over
 // module scope) and linear in the page size: one computed style per element, one rect per marked one.
 
-/** Attribute names the extractor reads; kept in one place for the extractor's tests. */
+/** The attribute names annotateLayout writes (it spells them out itself: it runs in the page). */
 export const LAYOUT_ATTRIBUTES = { hidden: 'data-rw-hidden', strike: 'data-rw-strike', box: 'data-rw-box' } as const;
 
 export function annotateLayout(): void {

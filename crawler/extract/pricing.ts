@@ -11,7 +11,7 @@ import type { VisibleChoice } from './visible.ts';
 /** A visible price this strong beats structured data the page does not show. */
 const OVERRIDE_SCORE = 16;
 /** Below this, a visible price with no structured data to back it is not believed. */
-export const MIN_VISIBLE_SCORE = 8;
+const MIN_VISIBLE_SCORE = 8;
 
 export interface PriceCandidate {
   money: Money;

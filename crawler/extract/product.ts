@@ -94,7 +94,7 @@ export interface OfferChoice {
 }
 
 /** All offers of a product and its variants, with each variant's sku/url carried onto its offers. */
-export function allOffers(p: ProductFacts): OfferFacts[] {
+function allOffers(p: ProductFacts): OfferFacts[] {
   const out = [...p.offers];
   for (const v of p.variants) {
     for (const o of allOffers(v)) out.push({ ...o, sku: o.sku ?? v.sku, url: o.url ?? v.url, gtin: o.gtin ?? v.gtin });

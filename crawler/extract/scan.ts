@@ -5,10 +5,11 @@
 // here judges a sighting; candidates.ts does, with the whole page known.
 import type { AnyNode, Element, Text } from './dom.ts';
 import { buyButtonKind } from './buttons.ts';
+import { LAYOUT_ATTRIBUTES } from './layout.ts';
 import { readPriceText, type PriceText } from './numbers.ts';
 
 /** Texts longer than this are "long": too long to be one price, label or badge. */
-export const SHORT_TEXT = 120;
+const SHORT_TEXT = 120;
 /** A sighting's whole text may hold one price plus a few words ("Price: $49.99"), no more. */
 const SIGHTING_TEXT = 64;
 const MAX_SIGHTINGS = 4000;
@@ -85,7 +86,7 @@ function collapse(s: string): string {
 
 function isHidden(el: Element, rendered: boolean): boolean {
   const a = el.attribs;
-  if ('hidden' in a || 'data-rw-hidden' in a) return true;
+  if ('hidden' in a || LAYOUT_ATTRIBUTES.hidden in a) return true;
   if (el.name === 'input' && a.type?.toLowerCase() === 'hidden') return true;
   if (rendered) return false;
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
@@ -95,7 +96,7 @@ function isHidden(el: Element, rendered: boolean): boolean {
 }
 
 function isStruck(el: Element): boolean {
-  return STRIKE_TAGS.has(el.name) || 'data-rw-strike' in el.attribs || (!!el.attribs.style && STRIKE_STYLE.test(el.attribs.style));
+  return STRIKE_TAGS.has(el.name) || LAYOUT_ATTRIBUTES.strike in el.attribs || (!!el.attribs.style && STRIKE_STYLE.test(el.attribs.style));
 }
 
 function addBuyButton(scan: PageScan, el: Element, text: string | null): void {

@@ -15,13 +15,13 @@ const MAX_NODES = 5000;
 export type IdIndex = Map<string, JsonObject>;
 
 /** Local type names of a node: "http://schema.org/Product" → "product". */
-export function typesOf(node: JsonObject): string[] {
+function typesOf(node: JsonObject): string[] {
   const t = node['@type'] ?? node.type;
   const list = Array.isArray(t) ? t : t === undefined ? [] : [t];
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#:]/, '').toLowerCase());
 }
 
-export function isProductNode(node: JsonObject): boolean {
+function isProductNode(node: JsonObject): boolean {
   return typesOf(node).some((t) => PRODUCT_TYPES.has(t));
 }
 
@@ -30,7 +30,7 @@ function localKey(key: string): string {
 }
 
 /** A property by its local name, whatever prefix or case the page used ("schema:price", "Price"). */
-export function prop(node: JsonObject, name: string): Json | undefined {
+function prop(node: JsonObject, name: string): Json | undefined {
   if (name in node) return node[name];
   for (const key of Object.keys(node)) if (localKey(key) === name.toLowerCase()) return node[key];
   return undefined;
@@ -47,7 +47,7 @@ function list(v: Json | undefined, ids: IdIndex): Json[] {
 }
 
 /** The first scalar in a value, as a trimmed string ("12.99", 12.99, [12.99], {"@value": 12.99}). */
-export function scalar(v: Json | undefined): string | null {
+function scalar(v: Json | undefined): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
@@ -140,7 +140,7 @@ function offersOf(node: JsonObject, ids: IdIndex): OfferFacts[] {
 }
 
 /** One schema.org Product/ProductGroup node → ProductFacts. */
-export function productFromNode(node: JsonObject, source: FieldSource, ids: IdIndex, nested: boolean, depth = 0): ProductFacts {
+function productFromNode(node: JsonObject, source: FieldSource, ids: IdIndex, nested: boolean, depth = 0): ProductFacts {
   const p = emptyProduct(source);
   p.types = typesOf(node);
   p.nested = nested;

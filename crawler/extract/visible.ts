@@ -7,7 +7,7 @@ import { distanceTo } from './anchors.ts';
 import type { Judged, RuledOut, VisiblePrice } from './candidates.ts';
 
 /** A score at which a visible price, with no structured data to back it, is believable. */
-export const CONFIDENT_SCORE = 14;
+const CONFIDENT_SCORE = 14;
 const LIST_REACH = 10;
 const MAX_REJECTED = 12;
 

@@ -28,6 +28,37 @@ export const getStyle: PlasmoGetStyle = () => {
 const POLL_MS = 400;
 /** After an in-page navigation the new product's DOM often lands a little after the URL. */
 const SPA_SETTLE_MS = 350;
+/** How long a page rendered by its own scripts may take to show its price, and how often to look again. */
+const RENDER_WAIT_MS = 15_000;
+const RENDER_DEBOUNCE_MS = 200;
+
+function sameReading(a: PageReading, b: PageReading): boolean {
+  return a.title === b.title && a.canonical === b.canonical && a.price?.amountMinor === b.price?.amountMinor && a.price?.currency === b.price?.currency;
+}
+
+/**
+ * Pages that render their product in the browser (client-side shops) have no price at
+ * document_idle: watch the DOM until one appears, then stop watching. Returns the cleanup.
+ */
+function watchForPrice(onReading: (r: PageReading) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const r = readPage(document);
+      onReading(r);
+      if (r.price) stop();
+    }, RENDER_DEBOUNCE_MS);
+  });
+  const deadline = setTimeout(() => stop(), RENDER_WAIT_MS);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+    clearTimeout(deadline);
+  }
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  return stop;
+}
 
 /** The page URL, following single-page-app navigation (pushState cannot be hooked from here). */
 function useLocationHref(): string {
@@ -70,6 +101,7 @@ export default function Overlay() {
 
   useEffect(() => {
     let live = true;
+    let stopWatching = () => {};
     const navigated = href !== firstHref.current;
     const load = () => {
       const current = readPage(document);
@@ -77,12 +109,14 @@ export default function Overlay() {
       const canonical = navigated && current.canonical === lastCanonical.current ? null : current.canonical;
       lastCanonical.current = current.canonical;
       setReading(current);
+      if (!current.price) stopWatching = watchForPrice((r) => live && setReading((old) => (sameReading(old, r) ? old : r)));
       void ask({ type: 'overlay', url: href, canonical, days }).then((r) => live && setReply({ href, reply: r }));
     };
     const timer = setTimeout(load, navigated ? SPA_SETTLE_MS : 0);
     return () => {
       live = false;
       clearTimeout(timer);
+      stopWatching();
     };
   }, [href, days, version]);
 

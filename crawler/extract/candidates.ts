@@ -122,15 +122,6 @@ export interface Judged {
 export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: PriceContext, rendered: boolean): Judged {
   const out: VisiblePrice[] = [];
   const ruledOut: RuledOut[] = [];
-  let maxFont = 0;
-  const fonts = new Map<Sighting, { font: number; y: number } | null>();
-  if (rendered) {
-    for (const s of sightings) {
-      const box = boxOf(s.el);
-      fonts.set(s, box);
-      if (box && !s.hidden) maxFont = Math.max(maxFont, box.font);
-    }
-  }
   // Sightings ruled out by where they sit are not read further (a page may hold thousands), and
   // only the nearest few hundred of the rest are: the product's price is never far from its title.
   const placed: { s: Sighting; distance: number }[] = [];
@@ -142,6 +133,16 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
   }
   placed.sort((a, b) => a.distance - b.distance || a.s.order - b.s.order);
   for (const far of placed.splice(MAX_JUDGED)) ruledOut.push({ text: far.s.text, reason: 'far from the product title and buy button', distance: far.distance });
+  // On rendered pages the biggest price among the product's own is usually the one to pay.
+  let maxFont = 0;
+  const fonts = new Map<Sighting, { font: number; y: number } | null>();
+  if (rendered) {
+    for (const { s } of placed) {
+      const box = boxOf(s.el);
+      fonts.set(s, box);
+      if (box) maxFont = Math.max(maxFont, box.font);
+    }
+  }
   for (const { s, distance } of placed) {
     const parsed = parsePrice(s.text, ctx);
     if (!parsed || parsed.amountMinor <= 0) continue;

@@ -66,24 +66,6 @@ export function emptyExtraction(notes: string[] = []): Extraction {
   };
 }
 
-const separators = new Map<string, '.' | ',' | null>();
-
-/** The page language's decimal mark, worked out once per language rather than once per price. */
-function decimalSeparatorOf(lang: string | null): '.' | ',' | null {
-  if (!lang) return null;
-  let sep = separators.get(lang);
-  if (sep === undefined) {
-    try {
-      const part = new Intl.NumberFormat(lang.replace(/_/g, '-')).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
-      sep = part === ',' || part === '.' ? part : null;
-    } catch {
-      sep = null;
-    }
-    separators.set(lang, sep);
-  }
-  return sep;
-}
-
 /** A page with no common tag near its start, or full of control characters, is not HTML (binary, JSON, an error blob). */
 function looksLikeHtml(html: string): boolean {
   const head = html.slice(0, 4000);
@@ -143,7 +125,7 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
   const baseCtx: PriceContext = { lang: meta.lang, domain, currency: opts.currency ?? null };
   const declaredRaw = [main, ...others, metaProd].flatMap((p) => p?.offers ?? []).map((o) => o.currency).find((c) => !!c && resolveCurrency(c, baseCtx));
   const declared = declaredRaw ? resolveCurrency(declaredRaw, baseCtx) : null;
-  const ctx: PriceContext = { ...baseCtx, currency: declared ?? opts.currency ?? null, decimalSeparator: decimalSeparatorOf(meta.lang) };
+  const ctx: PriceContext = { ...baseCtx, currency: declared ?? opts.currency ?? null };
 
   const recipe: RecipeReading | null = opts.recipe ? applyRecipe($, opts.recipe, ctx) : null;
   if (recipe) notes.push(...recipe.notes);

@@ -72,11 +72,20 @@ export function demoConfig(shops: DemoShops, apiPort: number, at: Date): Config 
   );
 }
 
-/** Daily crawl times (09:00 UTC) over the last `weeks` weeks, ending with `end` itself. */
+/**
+ * Crawl times (09:00 UTC) over the last `weeks` weeks, ending with `end` itself: daily for the last
+ * two weeks (what the digest compares), every third day before that (enough for trends), so the
+ * demo stays quick on a small machine.
+ */
 export function simulatedCrawlTimes(end: Date, weeks: number): Date[] {
+  const day = 86_400_000;
   const times: Date[] = [];
   const first = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate() - weeks * 7, 9));
-  for (let t = first; t < end; t = new Date(t.getTime() + 86_400_000)) times.push(t);
+  const dailyFrom = end.getTime() - 14 * day;
+  for (let t = first; t < end; ) {
+    times.push(t);
+    t = new Date(t.getTime() + (t.getTime() < dailyFrom ? 3 : 1) * day);
+  }
   times.push(end);
   return times;
 }
@@ -133,7 +142,8 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
           const { run, results: r } = await runCompetitor(config, store, competitor, {
             now: () => iso,
             extraHeaders: { 'X-RivalWatch-Sim-Time': iso },
-            politeness: { delayMs: 0 },
+            // The demo shops are ours and local: the simulated past is crawled without pauses.
+            politeness: { delayMs: 0, maxConcurrency: 4 },
             browser,
           });
           runs.push(run);

@@ -1,13 +1,23 @@
 // The background worker: the only part of the extension that holds the token and calls the API.
 // Content scripts and extension pages send it validated requests and get data back.
-import type { AddListingResult, AlertSummary, CatalogueEntry, OverlayData } from './lib/api-types';
-import { ApiClient } from './lib/client';
-import { parseRequest, type Reply, type Request, type Responses, type Status } from './lib/protocol';
-import { inScope, outOfScope, type Scope } from './lib/scope';
-import { loadSettings, onSettingsChanged } from './lib/settings';
+import { createAlertWatch } from './lib/alert-watch.ts';
+import type { AddListingResult, CatalogueEntry, OverlayData } from './lib/api-types.ts';
+import { ApiClient } from './lib/client.ts';
+import type { Digest, DigestList } from './lib/digest-types.ts';
+import { parseRequest, type Reply, type Request, type Responses, type Status } from './lib/protocol.ts';
+import { inScope, outOfScope, type Scope } from './lib/scope.ts';
+import { loadSettings, onSettingsChanged } from './lib/settings.ts';
 
 const client = new ApiClient(loadSettings);
-onSettingsChanged(() => client.clearCache());
+const alerts = createAlertWatch(client, loadSettings);
+onSettingsChanged(() => {
+  client.clearCache();
+  // Paired again (or with another server): the badge must show that server's unread count.
+  void alerts.refresh();
+});
+// The worker starts with the browser, on install and whenever an event wakes it: the badge is
+// brought up to date each time, and then every minute by the alarm.
+void alerts.refresh();
 
 async function status(): Promise<Reply<Status>> {
   const { serverUrl, token } = await loadSettings();
@@ -15,16 +25,6 @@ async function status(): Promise<Reply<Status>> {
   // The catalogue needs the token, so an answer proves the server is there and accepts us.
   const probe = await client.request<unknown>('GET', '/api/products?limit=1');
   return { ok: true, data: { configured, serverUrl: serverUrl || null, connected: probe.ok, failure: probe.ok ? null : probe.failure } };
-}
-
-async function alerts(): Promise<Reply<Responses['alerts']>> {
-  const reply = await client.request<{ alerts?: AlertSummary[] } | AlertSummary[]>('GET', '/api/alerts?unread=1');
-  if (!reply.ok) {
-    if (reply.failure.kind === 'refused' && reply.failure.status === 404) return { ok: true, data: { available: false, alerts: [] } };
-    return reply;
-  }
-  const list = Array.isArray(reply.data) ? reply.data : (reply.data.alerts ?? []);
-  return { ok: true, data: { available: true, alerts: list } };
 }
 
 async function handle(request: Request): Promise<Reply<unknown>> {
@@ -55,7 +55,13 @@ async function handle(request: Request): Promise<Reply<unknown>> {
     case 'status':
       return status();
     case 'alerts':
-      return alerts();
+      return alerts.refresh();
+    case 'ack':
+      return alerts.ack(request.ids);
+    case 'digests':
+      return client.request<DigestList>('GET', '/api/digests');
+    case 'digest':
+      return client.cachedGet<Digest>(`/api/digests/${request.week}?format=json`);
     case 'open-options':
       // Content scripts cannot open the options page themselves.
       await chrome.runtime.openOptionsPage();

@@ -1,11 +1,11 @@
 // Options: pair with a server (paste the pairing link, or type the URL and token), language and
 // where the overlay sits. Settings live in chrome.storage.local; only extension pages see them.
 import { useEffect, useState } from 'react';
-import { failureText } from './components/NotConnected';
-import { pageCss } from './components/styles';
-import { LANGUAGE_NAMES, translator } from './lib/i18n';
-import { ask, type Status } from './lib/protocol';
-import { LANGUAGES, loadSettings, normalizeServerUrl, parsePairingLink, POSITIONS, saveSettings, type Settings } from './lib/settings';
+import { failureText } from './components/NotConnected.tsx';
+import { pageCss } from './components/styles.ts';
+import { LANGUAGE_NAMES, translator } from './lib/i18n.ts';
+import { ask, type Status } from './lib/protocol.ts';
+import { LANGUAGES, loadSettings, normalizeServerUrl, parsePairingLink, POSITIONS, saveSettings, type Settings } from './lib/settings.ts';
 
 export default function Options() {
   const [form, setForm] = useState<Settings | null>(null);

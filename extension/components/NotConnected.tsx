@@ -1,6 +1,6 @@
 // The state shown instead of numbers when the API cannot be used: never an empty panel.
-import type { Translate } from '../lib/i18n';
-import { ask, type Failure } from '../lib/protocol';
+import type { Translate } from '../lib/i18n.ts';
+import { ask, type Failure } from '../lib/protocol.ts';
 
 export function failureText(failure: Failure, t: Translate): string {
   switch (failure.kind) {

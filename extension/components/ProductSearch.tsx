@@ -1,10 +1,10 @@
 // A searchable list of our SKUs, served by the API through the background worker.
 import { useEffect, useState } from 'react';
-import type { CatalogueEntry } from '../lib/api-types';
-import { formatMoney } from '../lib/format';
-import type { Translate } from '../lib/i18n';
-import { ask } from '../lib/protocol';
-import type { Language } from '../lib/settings';
+import type { CatalogueEntry } from '../lib/api-types.ts';
+import { formatMoney } from '../lib/format.ts';
+import type { Translate } from '../lib/i18n.ts';
+import { ask } from '../lib/protocol.ts';
+import type { Language } from '../lib/settings.ts';
 
 interface Props {
   t: Translate;
@@ -12,15 +12,21 @@ interface Props {
   /** When given, entries are buttons and the picked one is highlighted. */
   onPick?: (entry: CatalogueEntry) => void;
   picked?: string | null;
+  /** List the whole catalogue before anything is typed (for picking); the popup lists matches only. */
+  listAll?: boolean;
 }
 
-export function ProductSearch({ t, language, onPick, picked }: Props) {
+export function ProductSearch({ t, language, onPick, picked, listAll = true }: Props) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<CatalogueEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
+    if (!listAll && !q.trim()) {
+      setResults(null);
+      return;
+    }
     const timer = setTimeout(async () => {
       const reply = await ask({ type: 'search', q });
       if (!live) return;

@@ -1,13 +1,13 @@
 // "Track this product" on an untracked page of a competitor: what RivalWatch reads from the page
 // now, and a search of our SKUs to tie it to. The listing is added through the API.
 import { useState } from 'react';
-import type { CatalogueEntry, PageLookup } from '../lib/api-types';
-import { formatMoney } from '../lib/format';
-import type { Translate } from '../lib/i18n';
-import type { PageReading } from '../lib/page-reading';
-import { ask } from '../lib/protocol';
-import type { Language } from '../lib/settings';
-import { ProductSearch } from './ProductSearch';
+import type { CatalogueEntry, PageLookup } from '../lib/api-types.ts';
+import { formatMoney } from '../lib/format.ts';
+import type { Translate } from '../lib/i18n.ts';
+import type { PageReading } from '../lib/page-reading.ts';
+import { ask } from '../lib/protocol.ts';
+import type { Language } from '../lib/settings.ts';
+import { ProductSearch } from './ProductSearch.tsx';
 
 interface Props {
   lookup: PageLookup;

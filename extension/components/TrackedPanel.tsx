@@ -1,13 +1,13 @@
 // The overlay body on a tracked page: this page's price now and as crawled, ours and the
 // difference, the cheapest competitor, history, statistics, promotions, the discount check,
 // reviews, this week against last week and how fresh the data is.
-import type { Difference, OverlayData } from '../lib/api-types';
-import { formatAbsMoney, formatAge, formatMoney, formatPercent, formatRating, formatSigned } from '../lib/format';
-import type { Translate } from '../lib/i18n';
-import type { PageReading } from '../lib/page-reading';
-import { HISTORY_DAYS, type HistoryDays } from '../lib/protocol';
-import type { Language } from '../lib/settings';
-import { PriceChart } from './PriceChart';
+import type { Difference, OverlayData } from '../lib/api-types.ts';
+import { formatAbsMoney, formatAge, formatMoney, formatPercent, formatRating, formatSigned } from '../lib/format.ts';
+import type { Translate } from '../lib/i18n.ts';
+import type { PageReading } from '../lib/page-reading.ts';
+import { HISTORY_DAYS, type HistoryDays } from '../lib/protocol.ts';
+import type { Language } from '../lib/settings.ts';
+import { PriceChart } from './PriceChart.tsx';
 
 interface Props {
   data: OverlayData;

@@ -3,14 +3,14 @@
 // gets back, so the token never enters the page, and the page's styles never reach the panel.
 import type { PlasmoCSConfig, PlasmoGetStyle } from 'plasmo';
 import { useEffect, useRef, useState } from 'react';
-import { NotConnected } from '../components/NotConnected';
-import { panelCss } from '../components/styles';
-import { TrackedPanel } from '../components/TrackedPanel';
-import { TrackPanel } from '../components/TrackPanel';
-import type { OverlayData } from '../lib/api-types';
-import { translator } from '../lib/i18n';
-import { readPage, type PageReading } from '../lib/page-reading';
-import { ask, type HistoryDays, type Reply, type UiSettings } from '../lib/protocol';
+import { NotConnected } from '../components/NotConnected.tsx';
+import { panelCss } from '../components/styles.ts';
+import { TrackedPanel } from '../components/TrackedPanel.tsx';
+import { TrackPanel } from '../components/TrackPanel.tsx';
+import type { OverlayData } from '../lib/api-types.ts';
+import { translator } from '../lib/i18n.ts';
+import { readPage, type PageReading } from '../lib/page-reading.ts';
+import { ask, type HistoryDays, type Reply, type UiSettings } from '../lib/protocol.ts';
 
 export const config: PlasmoCSConfig = {
   // Every page may be a competitor's (the demo shops run on 127.0.0.1 with a random port); the

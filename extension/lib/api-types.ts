@@ -162,13 +162,28 @@ export interface AddListingResult {
   listing: Listing;
 }
 
-/** An unread alert as the alerts routes will serve it; only the fields the popup shows. */
-export interface AlertSummary {
+export type Severity = 'warning' | 'critical';
+
+/** An alert as GET /api/alerts serves it; only the fields the extension uses. */
+export interface AlertView {
   id: string;
-  at?: string;
-  severity?: string;
-  /** The message in its owner's language, and in every language it was written in. */
-  message?: string;
-  messages?: Partial<Record<'en' | 'zh-CN', string>>;
-  url?: string;
+  /** When the change happened (the crawl that saw it). */
+  at: string;
+  severity: Severity;
+  ruleKind: string;
+  /** The one-line message in each language, without the link. */
+  messages: Record<'en' | 'zh-CN', string>;
+  listingId: string;
+  /** The competitor's product page. */
+  url: string;
+  competitor: string;
+  sku: string;
+  productName: string | null;
+  acked: boolean;
+}
+
+export interface AlertFeed {
+  /** Unread alerts in all, beyond the ones listed. */
+  unread: number;
+  alerts: AlertView[];
 }

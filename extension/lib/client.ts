@@ -1,7 +1,7 @@
 // The background's API client: adds the token, turns HTTP outcomes into the UI's failure kinds,
 // and caches page data for a minute so browsing back and forth costs the server nothing.
-import type { Failure, Reply } from './protocol';
-import type { Settings } from './settings';
+import type { Failure, Reply } from './protocol.ts';
+import type { Settings } from './settings.ts';
 
 const CACHE_MS = 60_000;
 const TIMEOUT_MS = 8_000;

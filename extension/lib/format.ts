@@ -1,7 +1,7 @@
 // Numbers as people read them: money in the shop's currency and the UI's language, percents, ages.
-import type { Money } from './api-types';
-import type { Translate } from './i18n';
-import type { Language } from './settings';
+import type { Money } from './api-types.ts';
+import type { Translate } from './i18n.ts';
+import type { Language } from './settings.ts';
 
 function digitsOf(currency: string): number {
   try {

@@ -1,6 +1,6 @@
 // Every string the extension shows, in English and Simplified Chinese. Components call t(); a key
 // missing from one language is a type error, so no screen can fall back to the other language.
-import type { Language } from './settings';
+import type { Language } from './settings.ts';
 
 const en = {
   appName: 'RivalWatch',
@@ -85,6 +85,16 @@ const en = {
   ourProducts: 'Our products',
   unreadAlerts: 'Unread alerts',
   noAlerts: 'No unread alerts',
+  'severity.warning': 'Warning',
+  'severity.critical': 'Critical',
+  acknowledge: 'Mark read',
+  acknowledgeAll: 'Mark all read',
+  openPage: 'Open page',
+  moreUnread: '{n} more unread',
+  moreAlerts: '{n} more new alerts: open the RivalWatch popup to read them.',
+  badgeUnread: 'RivalWatch: {n} unread alerts',
+  badgeNotPaired: 'RivalWatch: not paired with a server',
+  weeklyDigest: 'Weekly digest',
   optionsTitle: 'RivalWatch options',
   pairingLink: 'Pairing link',
   pairingHelp: 'Paste the rivalwatch://pair link printed by "rivalwatch start" or "rivalwatch token"; it fills in the server and the token.',
@@ -187,6 +197,16 @@ const zhCN: Record<MessageKey, string> = {
   ourProducts: '我方商品',
   unreadAlerts: '未读提醒',
   noAlerts: '没有未读提醒',
+  'severity.warning': '警告',
+  'severity.critical': '严重',
+  acknowledge: '标为已读',
+  acknowledgeAll: '全部标为已读',
+  openPage: '打开页面',
+  moreUnread: '另有 {n} 条未读',
+  moreAlerts: '另有 {n} 条新提醒：请打开 RivalWatch 弹窗查看。',
+  badgeUnread: 'RivalWatch：{n} 条未读提醒',
+  badgeNotPaired: 'RivalWatch：尚未与服务器配对',
+  weeklyDigest: '竞品周报',
   optionsTitle: 'RivalWatch 选项',
   pairingLink: '配对链接',
   pairingHelp: '粘贴 "rivalwatch start" 或 "rivalwatch token" 输出的 rivalwatch://pair 链接，将自动填入服务器地址和令牌。',

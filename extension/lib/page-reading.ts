@@ -1,6 +1,6 @@
 // A tiny reading of the page the operator is on: title, price and canonical URL from structured
 // data and meta tags only. The crawler does the real extraction; this shows "what the page says now".
-import type { Money } from './api-types';
+import type { Money } from './api-types.ts';
 
 export interface PageReading {
   title: string | null;

@@ -1,8 +1,9 @@
 // Messages between the extension's pages/content script and the background worker, which alone
 // holds the token and talks to the API. Everything a content script sends is checked here:
 // a compromised or confused page must not be able to make the background do anything else.
-import type { AddListingResult, AlertSummary, CatalogueEntry, OverlayData } from './api-types';
-import type { Settings } from './settings';
+import type { AddListingResult, AlertFeed, CatalogueEntry, OverlayData } from './api-types.ts';
+import type { Digest, DigestList } from './digest-types.ts';
+import type { Settings } from './settings.ts';
 
 export const HISTORY_DAYS = [30, 90, 365] as const;
 export type HistoryDays = (typeof HISTORY_DAYS)[number];
@@ -14,6 +15,9 @@ export type Request =
   | { type: 'ui-settings' }
   | { type: 'status' }
   | { type: 'alerts' }
+  | { type: 'ack'; ids: string[] | 'all' }
+  | { type: 'digests' }
+  | { type: 'digest'; week: string }
   | { type: 'open-options' };
 
 /** Why a request could not be answered, in terms the UI turns into a clear state. */
@@ -41,14 +45,22 @@ export interface Responses {
   track: AddListingResult;
   'ui-settings': UiSettings;
   status: Status;
-  /** `available: false` when the server has no alerts feed (the route answers 404). */
-  alerts: { available: boolean; alerts: AlertSummary[] };
+  /** Unread alerts, fetched afresh (the badge is updated with them). */
+  alerts: AlertFeed;
+  /** The unread count after acknowledging. */
+  ack: { acked: number; unread: number };
+  digests: DigestList;
+  digest: Digest;
   'open-options': null;
 }
 
 const MAX_URL = 4096;
+const MAX_ACK = 1000;
+const ALERT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const WEEK = /^\d{4}-W\d{2}$/;
 
-function httpUrl(value: unknown): string | null {
+/** `value` as a normalised http(s) URL, or null: pages are opened and linked only when they are web pages. */
+export function httpUrl(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_URL) return null;
   try {
     const u = new URL(value);
@@ -85,9 +97,18 @@ export function parseRequest(raw: unknown): Request | null {
       if (!url || !sku || (m.label != null && label === null)) return null;
       return { type: 'track', url, sku, label };
     }
+    case 'ack': {
+      if (m.ids === 'all') return { type: 'ack', ids: 'all' };
+      if (!Array.isArray(m.ids) || m.ids.length === 0 || m.ids.length > MAX_ACK) return null;
+      const ids = m.ids.filter((id): id is string => typeof id === 'string' && ALERT_ID.test(id));
+      return ids.length === m.ids.length ? { type: 'ack', ids } : null;
+    }
+    case 'digest':
+      return typeof m.week === 'string' && WEEK.test(m.week) ? { type: 'digest', week: m.week } : null;
     case 'ui-settings':
     case 'status':
     case 'alerts':
+    case 'digests':
     case 'open-options':
       return { type: m.type };
     default:

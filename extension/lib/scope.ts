@@ -1,6 +1,6 @@
 // The pages worth asking the API about (GET /api/scope): checked here, in the browser, so URLs
 // outside the competitors' domains and the tracked hosts are never sent anywhere.
-import type { OverlayData } from './api-types';
+import type { OverlayData } from './api-types.ts';
 
 export interface Scope {
   domains: string[];

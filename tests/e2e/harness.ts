@@ -1,23 +1,25 @@
 // End-to-end world for the extension: the built extension in Debian's Chromium, the demo shops
 // plus a small SPA shop, a lowdb store filled by the real crawl pipeline at several simulated
 // times, and the API over it. Shared by tests/e2e and bench/overlay.ts.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright';
 import { startDemoShops, ourCatalogue, type DemoShops } from '../../server/demo/index.ts';
-import { validateConfig, type Config } from '../../server/config.ts';
+import { validateConfig, type Config, type LoadedConfig } from '../../server/config.ts';
 import { runCompetitor, syncConfigListings } from '../../server/pipeline.ts';
 import { startApi, type RunningApi } from '../../server/api/index.ts';
 import { ensureToken, pairingLink } from '../../server/api/token.ts';
+import { createInsights, type Insights } from '../../server/insights.ts';
+import { launchBrowser } from '../../crawler/browser.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
+import type { Alert } from '../../insights/alerts/types.ts';
+import { buildExtension } from '../../scripts/build-extension.mjs';
 import { startSpaShop, SPA_PRODUCTS, type SpaShop } from './spa-shop.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'extension');
-export const BUILD_DIR = join(EXTENSION_DIR, 'build', 'chrome-mv3-prod');
 export const CHROMIUM = process.env.RIVALWATCH_CHROMIUM || '/usr/bin/chromium';
 
 /** The simulated "now" of the world: the last crawl, the shops' clock and the API's clock. */
@@ -32,115 +34,118 @@ export const TRACKED = ['aero-wireless-earbuds', 'studio-anc-headphones', 'strid
 export const UNTRACKED = 'pulse-bluetooth-speaker';
 export const HOSTILE = 'aero-buds-night-edition';
 export const NORTHWIND = 'northwind';
+/** Nimbus renders its product pages in the browser: the crawler needs Chromium to read them. */
+export const NIMBUS = 'nimbus';
+export const NIMBUS_TRACKED = ['NB1001', 'NB1021'];
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', 'build', '.plasmo'].includes(entry.name)) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the Chrome extension unless build/ is newer than every source file. Returns its folder. */
+/** Builds the Chrome extension unless its build is newer than every source file. Returns its folder. */
 export async function ensureExtensionBuilt(): Promise<string> {
-  const manifest = join(BUILD_DIR, 'manifest.json');
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestMtime(EXTENSION_DIR)) return BUILD_DIR;
-  await plasmoBuild([]);
-  if (!existsSync(manifest)) throw new Error(`plasmo build wrote no ${manifest}`);
-  return BUILD_DIR;
-}
-
-/** Runs `npx plasmo build` in extension/ (one at a time: builds share extension/.plasmo). */
-export async function plasmoBuild(args: string[]): Promise<void> {
-  // The honest path for tests is pairing through the options page: no token baked into the build.
-  const env = { ...process.env };
-  delete env.PLASMO_PUBLIC_RW_SERVER;
-  delete env.PLASMO_PUBLIC_RW_TOKEN;
-  await new Promise<void>((done, fail) => {
-    const child = spawn('npx', ['plasmo', 'build', ...args], { cwd: EXTENSION_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`plasmo build ${args.join(' ')} failed (${code}):\n${output}`))));
-  });
+  const { chrome } = await buildExtension({ quiet: true, targets: ['chrome'] });
+  return chrome;
 }
 
 export interface World {
   shops: DemoShops;
   spa: SpaShop;
+  loaded: LoadedConfig;
   config: Config;
   store: Store;
+  insights: Insights;
   api: RunningApi;
   token: string;
+  /** Crawls every competitor at `at` (the shops render for that time) and evaluates alerts; returns the new alerts. */
+  crawl(at: Date): Promise<Alert[]>;
   close(): Promise<void>;
 }
 
+const POLITENESS = { maxConcurrency: 2, delayMs: 0, timeoutMs: 20_000, maxRetries: 1, respectRobotsTxt: true };
+
 export function worldConfig(shops: DemoShops, spa: SpaShop): Config {
-  const northwind = shops.shops.find((s) => s.id === NORTHWIND);
-  if (!northwind) throw new Error('the demo shops have no northwind');
+  const shop = (id: string) => {
+    const found = shops.shops.find((s) => s.id === id);
+    if (!found) throw new Error(`the demo shops have no ${id}`);
+    return found;
+  };
+  const northwind = shop(NORTHWIND);
+  const nimbus = shop(NIMBUS);
   return validateConfig(
     {
       shop: { name: 'RivalWatch Test Co.', currency: 'USD' },
       products: ourCatalogue.map((p) => ({ sku: p.sku, name: p.name, price: (p.priceMinor / 100).toFixed(2), category: p.category, tags: p.tags })),
       competitors: [
-        {
-          name: northwind.name,
-          domains: northwind.domains,
-          schedule: '0 */6 * * *',
-          renderMode: 'http',
-          politeness: { maxConcurrency: 2, delayMs: 0, timeoutMs: 20_000, maxRetries: 1, respectRobotsTxt: true },
-          currency: 'USD',
-        },
-        {
-          name: 'SPA Shop',
-          domains: [spa.domain],
-          schedule: '0 */6 * * *',
-          renderMode: 'http',
-          politeness: { maxConcurrency: 2, delayMs: 0, timeoutMs: 20_000, maxRetries: 1, respectRobotsTxt: true },
-          currency: 'USD',
-        },
+        { name: northwind.name, domains: northwind.domains, schedule: '0 */6 * * *', renderMode: 'http', politeness: POLITENESS, currency: 'USD' },
+        { name: 'SPA Shop', domains: [spa.domain], schedule: '0 */6 * * *', renderMode: 'http', politeness: POLITENESS, currency: 'USD' },
+        { name: nimbus.name, domains: nimbus.domains, schedule: '0 */6 * * *', renderMode: 'browser', politeness: POLITENESS, currency: 'USD' },
       ],
       listings: [
         ...TRACKED.map((id) => ({ url: shops.productUrl(NORTHWIND, id), sku: shops.truth(NORTHWIND, id, END).sku, competitor: northwind.name })),
         ...SPA_PRODUCTS.map((p) => ({ url: spa.productUrl(p.id), sku: p.sku, competitor: 'SPA Shop' })),
+        ...NIMBUS_TRACKED.map((id) => ({ url: shops.productUrl(NIMBUS, id), sku: shops.truth(NIMBUS, id, END).sku, competitor: nimbus.name })),
       ],
     },
     'e2e configuration',
   );
 }
 
-/** Starts the shops, crawls them through the real pipeline at simulated times, and serves the API. */
-export async function startWorld(): Promise<World> {
+export interface WorldOptions {
+  /** Leave the crawl at END to the test (`world.crawl(END)`), so its alerts arrive while the extension watches. */
+  skipLastCrawl?: boolean;
+}
+
+/**
+ * Starts the shops, crawls them through the real pipeline at simulated times (Nimbus through
+ * Chromium), evaluates alerts after each crawl as the daemon does, and serves the API with the
+ * alerts and digest routes.
+ */
+export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'rw-e2e-'));
   const shops = await startDemoShops({ rateLimit: false });
   const spa = await startSpaShop();
   const config = worldConfig(shops, spa);
+  const loaded: LoadedConfig = { file: join(dir, 'rivalwatch.config.yaml'), dir, config };
   const store = await openStore({ kind: 'lowdb', path: join(dir, 'store.json') });
-  const times = CRAWL_DAYS_AGO.map((d) => new Date(END.getTime() - d * DAY));
+  const days = opts.skipLastCrawl ? CRAWL_DAYS_AGO.filter((d) => d !== 0) : CRAWL_DAYS_AGO;
+  const times = days.map((d) => new Date(END.getTime() - d * DAY));
+  let simNow = times[0];
+  const insights = createInsights({ loaded, store, now: () => simNow, log: () => {} });
   await syncConfigListings(config, store, times[0].toISOString());
-  for (const at of times) {
+
+  async function crawl(at: Date, browser?: Awaited<ReturnType<typeof launchBrowser>>): Promise<Alert[]> {
     const iso = at.toISOString();
+    simNow = at;
     shops.setTime(at);
+    const results = [];
     for (const competitor of config.competitors) {
-      await runCompetitor(config, store, competitor, { now: () => iso, extraHeaders: { 'X-RivalWatch-Sim-Time': iso }, politeness: { delayMs: 0 } });
+      const run = await runCompetitor(config, store, competitor, { now: () => iso, extraHeaders: { 'X-RivalWatch-Sim-Time': iso }, politeness: { delayMs: 0 }, browser });
+      results.push(...run.results);
     }
+    const report = await insights.engine.process(results, { flush: true });
+    // The browser sees the pages as they are at the last crawl.
+    shops.setTime(END);
+    return report.alerts;
   }
-  // The browser sees the pages as they are at the last crawl.
-  shops.setTime(END);
+
+  const browser = await launchBrowser();
+  try {
+    for (const at of times) await crawl(at, browser);
+  } finally {
+    await browser.close();
+  }
   const token = await ensureToken(store);
-  const api = await startApi({ store, config, token: () => token, now: () => END, port: 0 });
+  const api = await startApi({ store, config, token: () => token, now: () => END, port: 0, extraRoutes: insights.routes });
   return {
     shops,
     spa,
+    loaded,
     config,
     store,
+    insights,
     api,
     token,
+    crawl: (at) => crawl(at),
     async close() {
       await api.close();
+      insights.dispatcher.close();
       await store.close();
       await spa.close();
       await shops.close();
@@ -152,6 +157,8 @@ export async function startWorld(): Promise<World> {
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The extension's background service worker (badge, notifications, alarms live there). */
+  worker(): Promise<Worker>;
   close(): Promise<void>;
 }
 
@@ -173,11 +180,16 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
       '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(first.url()).host;
   return {
     context,
     extensionId,
+    // An idle MV3 worker is stopped and started again by the browser: always ask for the live one.
+    async worker() {
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      return live ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -297,19 +297,30 @@ export function applyObservation(
   return { history: after, result: { ...base, changed, previous, current: knownValues(after) } };
 }
 
+/** Index of the first point starting after `ms`; points are in time order, as recording keeps them. */
+function firstAfter(points: readonly ChangePoint<unknown>[], ms: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Date.parse(points[mid].at) > ms) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * The history restricted to a time range: for each field the points in effect at some moment of
  * the range (including the one already in effect at `from`), and the failure spans overlapping it.
+ * The points kept are one run (those starting by `to`, from the one in effect at `from` on), found
+ * by binary search: a digest clips every listing's year to a few weeks, and parsing every point's
+ * time would cost more than the rest of the read.
  */
 export function clipHistory(history: ListingHistory, range: TimeRange = {}): ListingHistory {
   if (range.from === undefined && range.to === undefined) return history;
   const from = range.from === undefined ? -Infinity : toMillis(range.from);
   const to = range.to === undefined ? Infinity : toMillis(range.to);
-  const clipPoints = <T>(points: ChangePoint<T>[]): ChangePoint<T>[] =>
-    points.filter((p, i) => {
-      const next = points[i + 1];
-      return Date.parse(p.at) <= to && (next === undefined || Date.parse(next.at) > from);
-    });
+  const clipPoints = <T>(points: ChangePoint<T>[]): ChangePoint<T>[] => points.slice(Math.max(0, firstAfter(points, from) - 1), firstAfter(points, to));
   const fields = {} as Record<TrackedField, ChangePoint<unknown>[]>;
   for (const field of TRACKED_FIELDS) fields[field] = clipPoints(history.fields[field] as ChangePoint<unknown>[]);
   return {

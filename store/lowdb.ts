@@ -4,11 +4,12 @@ import { mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { applyObservation, clipHistory, emptyHistory, isReplay } from './changepoints.ts';
+import { TRACKED_FIELDS, applyObservation, clipHistory, emptyHistory, isReplay } from './changepoints.ts';
 import { StoreFileAdapter, emptyStoreFile, readStoreFile } from './file.ts';
 import { listingIdFor } from './ids.ts';
 import { acquireStoreLock, type StoreLock } from './lock.ts';
 import type {
+  ChangePoint,
   CrawlRun,
   DocumentRecord,
   Listing,
@@ -17,6 +18,7 @@ import type {
   Observation,
   RecordResult,
   TimeRange,
+  TrackedField,
 } from './model.ts';
 import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues, type StoreFile } from './schema.ts';
 import { StoreError, type Store } from './store.ts';
@@ -47,6 +49,15 @@ function invalid(what: string, error: z.ZodError): StoreError {
 
 function checkTime(at: string, what: string): void {
   if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
+}
+
+/** Freezes a stored value and everything in it, once: later calls see it frozen and return at once. */
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFrozen(inner);
+  }
+  return value;
 }
 
 export class LowdbStore implements Store {
@@ -333,10 +344,25 @@ export class LowdbStore implements Store {
     return Object.hasOwn(this.db.data.documents, kind) ? this.db.data.documents[kind] : undefined;
   }
 
+  /**
+   * A listing's history as callers get it: arrays and the top-level objects are their own, the
+   * change points and failure spans are the stored ones, frozen. Recording never changes a stored
+   * point (it replaces it), so sharing them is safe, and frozen they cannot be rewritten by a
+   * caller; deep copies of a year of history made a digest's read cost more than its computation.
+   */
   private historyOf(listingId: string, range: TimeRange | undefined): ListingHistory | null {
     if (!this.byId.has(listingId)) return null;
-    const history = this.db.data.histories[listingId] ?? emptyHistory(listingId);
-    return structuredClone(clipHistory(history, range));
+    const stored = this.db.data.histories[listingId];
+    if (!stored) return emptyHistory(listingId);
+    const clipped = clipHistory(stored, range);
+    const fields = {} as Record<TrackedField, ChangePoint<unknown>[]>;
+    for (const field of TRACKED_FIELDS) fields[field] = (clipped.fields[field] as ChangePoint<unknown>[]).map(deepFrozen);
+    return {
+      ...clipped,
+      sources: { ...clipped.sources },
+      fields: fields as ListingHistory['fields'],
+      failures: clipped.failures.map(deepFrozen),
+    };
   }
 
   private assertOpen(): void {

@@ -87,7 +87,22 @@ CREATE TABLE crawl_job_outcomes (
 CREATE INDEX crawl_job_outcomes_recorded ON crawl_job_outcomes (recorded_at);
 `;
 
+const RUN_EVALUATION = `
+-- What recording each job's observation changed (the first write only, never a replay's), so the
+-- scheduler can run the alert rules once over a finished run, as the in-process daemon does.
+ALTER TABLE crawl_job_outcomes ADD COLUMN result jsonb;
+
+-- Runs whose results the alert rules have seen: a run is evaluated once.
+CREATE TABLE crawl_run_evaluations (
+  run_id        text PRIMARY KEY,
+  evaluated_at  timestamptz NOT NULL DEFAULT now()
+);
+`;
+
 export const QUEUE_MIGRATIONS: MigrationSet = {
   name: 'queue',
-  migrations: [{ version: 1, name: 'host politeness leases, worker registry, job outcomes', sql: TABLES }],
+  migrations: [
+    { version: 1, name: 'host politeness leases, worker registry, job outcomes', sql: TABLES },
+    { version: 2, name: 'record results per job, evaluated runs', sql: RUN_EVALUATION },
+  ],
 };

@@ -7,8 +7,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
-import type { Listing, Observation } from '../../store/model.ts';
-import { PostgresStore, type RecordOutcome } from '../../store/postgres/store.ts';
+import type { Listing } from '../../store/model.ts';
+import { PostgresStore } from '../../store/postgres/store.ts';
 import { BOSS_SCHEMA, connectQueue } from './boss.ts';
 import { JobCrawler } from './crawl-job.ts';
 import { CrawlJobSchema, type CrawlJob } from './jobs.ts';
@@ -35,8 +35,6 @@ export interface WorkerOptions {
   /** pg-boss maintenance interval (hands expired jobs to other workers). Default 60 s. */
   maintenanceIntervalSeconds?: number;
   log?: (line: string) => void;
-  /** Called after each observation is recorded (the alert engine hooks in here); replays included, flagged. */
-  onRecorded?: (outcome: RecordOutcome, observation: Observation, job: CrawlJob) => Promise<void> | void;
   /** Fault injection for tests: runs after the observation is recorded, before the job completes. */
   afterRecord?: (job: CrawlJob) => Promise<void>;
 }
@@ -162,7 +160,6 @@ export async function startWorker(opts: WorkerOptions): Promise<CrawlWorker> {
         async (item, observation) => {
           const { job: data, id: jobId } = item as (typeof items)[number];
           const outcome = await recordJobObservation(store, data.runId, observation);
-          await opts.onRecorded?.(outcome, observation, data);
           await opts.afterRecord?.(data);
           await finish(open.get(jobId)!, { ok: observation.ok, replay: outcome.replay });
         },

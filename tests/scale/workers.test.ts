@@ -14,14 +14,15 @@ import { startDemoShops, type DemoShops } from '../../server/demo/index.ts';
 import { crawlableCompetitors, syncConfigListings } from '../../server/pipeline.ts';
 import { connectQueue } from '../../server/queue/boss.ts';
 import { enqueueCompetitorRun } from '../../server/queue/enqueue.ts';
+import { evaluateFinishedRuns } from '../../server/queue/runs.ts';
 import { formatQueueStatus, queueStatus } from '../../server/queue/status.ts';
+import type { RecordResult } from '../../store/model.ts';
 import { PostgresStore } from '../../store/postgres/store.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres.ts';
 import { startCountingProxy, type CountingProxy } from './proxy.ts';
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'worker.ts');
 const HOST_LIMIT = 3;
-const WORKER_CONCURRENCY = 3;
 const SCHEDULED_AT = '2024-05-06T09:00:00.000Z';
 /** Three of the seven shops (JSON-LD, a Chinese shop, the flaky marketplace): ~70 listings keep the test short. */
 const SHOPS = ['northwind', 'lexiang', 'megamart'];
@@ -57,10 +58,10 @@ interface Worker {
   next(key: string, timeoutMs?: number): Promise<Record<string, unknown>>;
 }
 
-function spawnWorker(url: string, extra: { hangAfterRecords?: number } = {}): Worker {
+function spawnWorker(url: string, extra: { concurrency: number; hangAfterRecords?: number }): Worker {
   const child = fork(WORKER, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, RW_WORKER: JSON.stringify({ url, concurrency: WORKER_CONCURRENCY, ...extra }) },
+    env: { ...process.env, RW_WORKER: JSON.stringify({ url, ...extra }) },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -110,7 +111,8 @@ describe.skipIf(skip !== null)(`distributed crawling${skip ? ` (skipped: ${skip}
   beforeAll(async () => {
     shops = await startDemoShops({ port: 0 });
     shops.setTime(SCHEDULED_AT);
-    proxy = await startCountingProxy(shops.url);
+    // Answers take 250 ms, so the host's slots are mostly spent waiting on the network, as in life.
+    proxy = await startCountingProxy(shops.url, { latencyMs: 250 });
     url = await pgServer.createDatabase('rw_scale');
     store = await PostgresStore.open(url);
     // The test process supervises the queue too: it hands the killed worker's job on within a second.
@@ -135,11 +137,35 @@ describe.skipIf(skip !== null)(`distributed crawling${skip ? ` (skipped: ${skip}
       await enqueueCompetitorRun({ store, boss, config, competitor, scheduledAt: SCHEDULED_AT, expireInSeconds: 8, retryDelaySeconds: 1 });
     }
 
-    const doomed = spawnWorker(url, { hangAfterRecords: 10 });
-    const survivor = spawnWorker(url);
-    children.push(doomed.child, survivor.child);
-    await Promise.all([doomed.next('started'), survivor.next('started')]);
+    // The doomed worker takes two of the host's three slots, records one page on each and hangs
+    // there, holding both slots. The survivor, able to crawl three pages at once, gets one slot.
+    const doomed = spawnWorker(url, { concurrency: 2, hangAfterRecords: 1 });
+    children.push(doomed.child);
     const { hanging } = await doomed.next('hanging');
+    const survivor = spawnWorker(url, { concurrency: 3 });
+    children.push(survivor.child);
+    await survivor.next('started');
+    const leases = { total: 0, survivor: 0, doomed: 0 };
+    const survivorId = (survivor.messages.find((m) => 'started' in m) as { started: string }).started;
+    const sample = async () => {
+      const { rows } = await store.pool.query<{ worker_id: string; n: number }>(
+        `SELECT worker_id, count(*)::int AS n FROM crawl_domain_leases WHERE expires_at > clock_timestamp() GROUP BY worker_id`,
+      );
+      leases.total = Math.max(leases.total, rows.reduce((n, r) => n + r.n, 0));
+      leases.survivor = Math.max(leases.survivor, rows.find((r) => r.worker_id === survivorId)?.n ?? 0);
+      leases.doomed = Math.max(leases.doomed, rows.filter((r) => r.worker_id !== survivorId).reduce((n, r) => n + r.n, 0));
+    };
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await sample();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    await until('the survivor has recorded four pages beside the hung worker', async () => survivor.messages.filter((m) => 'recorded' in m).length >= 4, 60_000);
+    sampling = false;
+    await sampler;
+    expect(leases).toEqual({ total: HOST_LIMIT, survivor: 1, doomed: 2 });
     doomed.child.kill('SIGKILL');
     await doomed.exited;
 
@@ -175,6 +201,12 @@ describe.skipIf(skip !== null)(`distributed crawling${skip ? ` (skipped: ${skip}
 
       const runs = await store.listRuns();
       expect(runs.reduce((n, r) => n + r.ok + r.failed, 0)).toBe(listings.length);
+
+      // The alert rules see each run once, with one result per listing: the replay left none.
+      const evaluated: RecordResult[][] = [];
+      expect(await evaluateFinishedRuns(store, async (results) => void evaluated.push(results))).toBe(runs.length);
+      expect(evaluated.flat().map((r) => r.listingId).sort()).toEqual(listings.map((l) => l.id).sort());
+      expect(await evaluateFinishedRuns(store, async () => expect.unreachable())).toBe(0);
     } finally {
       await db.end();
     }

@@ -4,8 +4,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readStoreFile } from '../../store/file.ts';
 import { LowdbStore } from '../../store/lowdb.ts';
-import { PostgresStore } from '../../store/postgres/store.ts';
-import { migrateStore, type MigrationReport } from '../../store/postgres/migrate.ts';
+import type { MigrationReport } from '../../store/postgres/migrate.ts';
+import type { PostgresStore } from '../../store/postgres/store.ts';
 import { resolveStoreSpec } from '../config.ts';
 import { UsageError, type CommandContext, type RegisterCommand } from '../context.ts';
 
@@ -80,6 +80,9 @@ export const register: RegisterCommand = (program, ctx) => {
       const { from, url } = endpoints(flags, ctx);
       const file = await readStoreFile(from);
       if (!file) throw new UsageError(`there is no embedded store at ${from}; pass --from <store.json>`);
+      // The pg driver loads only for this command, not for every start of the CLI.
+      const { PostgresStore } = await import('../../store/postgres/store.ts');
+      const { migrateStore } = await import('../../store/postgres/migrate.ts');
       const source = await LowdbStore.open(from, { readOnly: true });
       let target: PostgresStore | null = null;
       try {

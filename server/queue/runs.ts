@@ -5,7 +5,8 @@
 import type pg from 'pg';
 import type { CrawlRun, Observation, RecordResult } from '../../store/model.ts';
 import { jsonParam, runFromRow, type RunRow } from '../../store/postgres/rows.ts';
-import type { PostgresStore, RecordOutcome } from '../../store/postgres/store.ts';
+import type { RecordOutcome } from '../../store/postgres/record.ts';
+import type { PostgresStore } from '../../store/postgres/store.ts';
 
 /** Records the run unless it is already there (the scheduler enqueued it before a restart). */
 export async function openRun(pool: pg.Pool, run: CrawlRun): Promise<boolean> {

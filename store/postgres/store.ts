@@ -6,30 +6,16 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';
-import { applyObservation, isReplay, TRACKED_FIELDS } from '../changepoints.ts';
 import { listingIdFor } from '../ids.ts';
-import type {
-  CrawlRun,
-  DocumentRecord,
-  FailureSpan,
-  Listing,
-  ListingHistory,
-  NewListing,
-  Observation,
-  RecordResult,
-  TimeRange,
-  TrackedField,
-} from '../model.ts';
+import type { CrawlRun, DocumentRecord, Listing, ListingHistory, NewListing, Observation, RecordResult, TimeRange } from '../model.ts';
 import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues } from '../schema.ts';
 import { StoreError, type Store } from '../store.ts';
+import { connectionProblem, isConnectionError, redactUrl } from './connection.ts';
 import { runMigrations, schemaVersion } from './migrations.ts';
+import { applyObservations, type RecordOutcome } from './record.ts';
 import {
-  HEADS_SQL,
   HISTORY_SQL,
-  HistoryWrites,
-  LAST_FAILURE_SQL,
   LISTING_COLUMNS,
-  STATE_SQL,
   historyFromRow,
   historyParams,
   iso,
@@ -51,12 +37,6 @@ export interface PostgresStoreOptions {
   applicationName?: string;
 }
 
-/** What recording one observation did, with whether it was a replay of one already recorded. */
-export interface RecordOutcome {
-  result: RecordResult;
-  replay: boolean;
-}
-
 const IsoTime = z.iso.datetime({ offset: true });
 
 function invalid(what: string, error: z.ZodError): StoreError {
@@ -65,32 +45,6 @@ function invalid(what: string, error: z.ZodError): StoreError {
 
 function checkTime(at: string, what: string): void {
   if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
-}
-
-/** The URL without its password, for messages and `location`. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
-
-function connectionProblem(err: unknown, where: string): StoreError {
-  const e = err as NodeJS.ErrnoException & { code?: string };
-  const detail = e.code ? `${e.code}: ${e.message}` : String(e.message ?? err);
-  return new StoreError(
-    `Cannot reach PostgreSQL at ${where} (${detail}). Check that the server runs and the URL (store.url in the config, or the env variable it names) is right.`,
-    'unavailable',
-  );
-}
-
-/** Postgres error codes that mean "the connection is the problem", not the statement. */
-function isConnectionError(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|57P0[1-3]|08\w\w|28\w\w|3D000)$/.test(code);
 }
 
 export class PostgresStore implements Store {
@@ -244,45 +198,7 @@ export class PostgresStore implements Store {
       if (!parsed.success) throw invalid(`Observation ${i} (listing ${o?.listingId}, ${o?.at})`, parsed.error);
     });
     if (observations.length === 0) return [];
-    const ids = [...new Set(observations.map((o) => o.listingId))].sort();
-    return this.transaction(async (client) => {
-      const { rows: locked } = await client.query<{ id: string; status: Listing['status'] }>(
-        'SELECT id, status FROM listings WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
-        [ids],
-      );
-      const status = new Map(locked.map((r) => [r.id, r.status]));
-      const missing = ids.find((id) => !status.has(id));
-      if (missing) throw new StoreError(`No listing with id ${missing} in ${this.location}`, 'not-found');
-
-      const heads = await loadHeads(client, ids);
-      const current = new Map(heads);
-      const outcomes: RecordOutcome[] = [];
-      const statusChanges = new Map<string, { status: Listing['status']; goneAt: string | null }>();
-      for (const observation of observations) {
-        const before = current.get(observation.listingId) ?? null;
-        const replay = isReplay(before, observation);
-        const { history, result } = applyObservation(before, observation);
-        outcomes.push({ result, replay });
-        if (replay) continue;
-        current.set(observation.listingId, history);
-        // A `gone` failure marks the listing gone; a page that answers again is active again.
-        const was = statusChanges.get(observation.listingId)?.status ?? status.get(observation.listingId)!;
-        if (!observation.ok && observation.failure.kind === 'gone' && was !== 'gone') {
-          statusChanges.set(observation.listingId, { status: 'gone', goneAt: observation.at });
-        } else if (observation.ok && was === 'gone') {
-          statusChanges.set(observation.listingId, { status: 'active', goneAt: null });
-        }
-      }
-
-      const writes = new HistoryWrites();
-      for (const [id, after] of current) if (after !== heads.get(id)) writes.add(heads.get(id) ?? null, after);
-      for (const statement of writes.statements()) await client.query(statement.text, statement.values);
-      for (const [id, change] of statusChanges) {
-        await client.query('UPDATE listings SET status = $2, gone_at = $3 WHERE id = $1', [id, change.status, change.goneAt]);
-      }
-      await alsoWrite?.(client, outcomes);
-      return outcomes;
-    });
+    return this.transaction((client) => applyObservations(client, observations, this.location, alsoWrite));
   }
 
   async getHistory(listingId: string, range?: TimeRange): Promise<ListingHistory | null> {
@@ -432,27 +348,4 @@ function idCandidates(url: string): string[] {
   const out: string[] = [];
   for (let length = listingIdFor(url).length; length <= full.length; length += 2) out.push(full.slice(0, length));
   return out;
-}
-
-/** The part of each listing's history that applyObservation reads: state, last points, last failure span. */
-async function loadHeads(client: pg.PoolClient, ids: string[]): Promise<Map<string, ListingHistory>> {
-  const [states, points, failures] = [
-    await client.query<HistoryRow>(STATE_SQL, [ids]),
-    await client.query<{ listing_id: string; field: TrackedField; at: Date; last_seen_at: Date; value: unknown }>(HEADS_SQL, [ids, TRACKED_FIELDS]),
-    await client.query<{ listing_id: string; kind: FailureSpan['kind']; reason: string; http_status: number | null; first_at: Date; last_at: Date; count: number }>(
-      LAST_FAILURE_SQL,
-      [ids],
-    ),
-  ];
-  const heads = new Map<string, ListingHistory>();
-  for (const row of states.rows) heads.set(row.id, historyFromRow(row));
-  for (const p of points.rows) {
-    const h = heads.get(p.listing_id);
-    if (h) h.fields[p.field].push({ at: iso(p.at), lastSeenAt: iso(p.last_seen_at), value: p.value } as never);
-  }
-  for (const f of failures.rows) {
-    const h = heads.get(f.listing_id);
-    if (h) h.failures.push({ kind: f.kind, reason: f.reason, httpStatus: f.http_status, firstAt: iso(f.first_at), lastAt: iso(f.last_at), count: f.count });
-  }
-  return heads;
 }

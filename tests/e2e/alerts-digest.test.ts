@@ -173,7 +173,7 @@ describe('popup', () => {
 });
 
 describe('digest page', () => {
-  it('is opened from the popup, lists the weeks and renders a week with the numbers of the digest JSON and product links', async () => {
+  it('is opened from the popup, lists the weeks and renders a week with the numbers of the digest JSON and product links (screenshots in docs/screenshots)', async () => {
     const list = await api<{ lastComplete: string; weeks: { week: string }[] }>('/api/digests');
     const popup = await openPopup();
     const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
@@ -244,6 +244,7 @@ describe('digest page', () => {
       await digestEl.waitFor({ timeout: 20_000 });
       expect(await page.locator('h1').textContent()).toBe('竞品周报');
       expect(await kpi('index')).toBe(num(d.priceIndex.overall.index));
+      await page.screenshot({ path: join(SHOTS, 'extension-digest-zh.png') });
     } finally {
       await page.close();
       await setOptions(browser, { language: 'en' });

@@ -64,12 +64,16 @@ export function pairingInstructions(serverUrl: string, token: string): string[] 
 export const EXTENSION_BUILDS = { chrome: 'extension/build/chrome-mv3-prod', firefox: 'extension/build/firefox-mv3-prod' } as const;
 
 /** Everything an operator needs to see the overlay: build, load unpacked, pair. For `start` and `demo`. */
-export function extensionSetupInstructions(serverUrl: string, token: string): string[] {
+export function extensionSetupInstructions(serverUrl: string, token: string, builds?: { chrome: string; firefox: string } | null): string[] {
+  const chrome = builds?.chrome ?? EXTENSION_BUILDS.chrome;
+  const firefox = builds?.firefox ?? EXTENSION_BUILDS.firefox;
   return [
     'Browser extension:',
-    `  1. Build it:  cd extension && npx plasmo build   (Firefox: npx plasmo build --target=firefox-mv3)`,
-    `  2. Load it:   Chrome → chrome://extensions → Developer mode → "Load unpacked" → ${EXTENSION_BUILDS.chrome}`,
-    `                Firefox → about:debugging → "Load Temporary Add-on" → ${EXTENSION_BUILDS.firefox}/manifest.json`,
+    builds
+      ? '  1. Built:     the unpacked builds are ready (rebuild with: node scripts/build-extension.mjs --force)'
+      : '  1. Build it:  node scripts/build-extension.mjs   (or: cd extension && npx plasmo build)',
+    `  2. Load it:   Chrome → chrome://extensions → Developer mode → "Load unpacked" → ${chrome}`,
+    `                Firefox → about:debugging → "Load Temporary Add-on" → ${firefox}/manifest.json`,
     '  3. Pair it:   open the extension\'s Options and paste this pairing link:',
     `                ${pairingLink(serverUrl, token)}`,
   ];

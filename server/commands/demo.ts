@@ -50,11 +50,19 @@ export const register: RegisterCommand = (program) => {
         await demo.shops.close();
         return;
       }
+      const { buildExtension } = await import('../../scripts/build-extension.mjs');
+      console.log('\nBuilding the browser extension…');
+      let builds: { chrome: string; firefox: string } | null = null;
+      try {
+        builds = await buildExtension({ quiet: true });
+      } catch (err) {
+        console.log(`The extension build failed: ${(err as Error).message}\nBuild it by hand: node scripts/build-extension.mjs`);
+      }
       const daemon = await startDaemon({ loaded: demo.loaded, store: demo.store, jitterMs: 0 });
       const { api, token } = daemon.services;
       console.log(`\nDemo shops: ${demo.shops.url}/  (open it in a browser: every product page is a competitor page)`);
       for (const line of pairingInstructions(api.url, token)) console.log(line);
-      for (const line of extensionSetupInstructions(api.url, token)) console.log(line);
+      for (const line of extensionSetupInstructions(api.url, token, builds)) console.log(line);
       console.log('The daemon is running; Ctrl-C stops it.');
       await untilSignal();
       await daemon.stop();

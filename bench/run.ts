@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   overlay: async () => (await import('./overlay.ts')).benchOverlay(),
   alerts: async () => (await import('./alerts.ts')).benchAlerts(),
   digest: async () => (await import('./digest.ts')).benchDigest(),
+  postgres: async () => (await import('./postgres.ts')).benchPostgres(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -16,8 +16,9 @@ import { register as token } from './commands/token.ts';
 import { register as alerts } from './commands/alerts.ts';
 import { register as digest } from './commands/digest.ts';
 import { register as migrate } from './commands/migrate.ts';
+import { register as worker } from './commands/worker.ts';
 
-const commands: RegisterCommand[] = [init, listings, crawl, status, start, demo, inspect, parsePrice, token, alerts, digest, migrate];
+const commands: RegisterCommand[] = [init, listings, crawl, status, start, demo, inspect, parsePrice, token, alerts, digest, migrate, worker];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('rivalwatch')

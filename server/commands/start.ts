@@ -11,7 +11,13 @@ export const register: RegisterCommand = (program, ctx) => {
       const { startDaemon, untilSignal } = await import('../daemon.ts');
       const { extensionSetupInstructions, pairingInstructions } = await import('../api/token.ts');
       const store = await ctx.openStore();
-      const daemon = await startDaemon({ loaded, store, jitterMs: opts.jitter ? 60_000 : 0 });
+      const jitterMs = opts.jitter ? 60_000 : 0;
+      // With Postgres, runs are enqueued for `rivalwatch worker` processes instead of crawled here.
+      const { PostgresStore } = await import('../../store/postgres/store.ts');
+      const daemon =
+        store instanceof PostgresStore
+          ? await (await import('../queue/daemon.ts')).startQueueDaemon({ loaded, store, jitterMs })
+          : await startDaemon({ loaded, store, jitterMs });
       const { api, token } = daemon.services;
       console.log(`RivalWatch is running with ${loaded.file}; store ${store.location}.`);
       for (const line of pairingInstructions(api.url, token)) console.log(line);

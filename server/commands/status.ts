@@ -84,7 +84,14 @@ export const register: RegisterCommand = (program, ctx) => {
       }
       try {
         const report = await buildStatus(store);
-        console.log(opts.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+        const { PostgresStore } = await import('../../store/postgres/store.ts');
+        if (store instanceof PostgresStore) {
+          const { queueStatus, formatQueueStatus } = await import('../queue/status.ts');
+          const queue = await queueStatus(store);
+          console.log(opts.json ? JSON.stringify({ ...report, queue }, null, 2) : `${formatStatus(report)}\n\n${formatQueueStatus(queue)}`);
+        } else {
+          console.log(opts.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+        }
       } finally {
         await store.close();
       }

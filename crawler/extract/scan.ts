@@ -23,8 +23,9 @@ const INLINE = new Set([
 ]);
 const STRIKE_TAGS = new Set(['del', 's', 'strike']);
 const FRACTION_CLASS = /fraction|cents?\b|decimal|minor|pence|penny|kopek|centimes/i;
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|invisible|d-none|[\w-]*display-none|[\w-]+[-_]hidden)(?=\s|$)/i;
-const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen/i;
+const HIDDEN_CLASS = /^(?:hidden|hide|invisible|d-none|[\w-]*display-none|[\w-]+[-_]hidden)$/i;
+/** Classes that hide from sight only (screen readers still read them) or only when JavaScript is off ("no-js-hidden"). */
+const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen|no-?js-hidden|hidden-no-?js/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const STRIKE_STYLE = /line-through/i;
 
@@ -92,7 +93,7 @@ function isHidden(el: Element, rendered: boolean): boolean {
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
   const cls = a.class;
   if (!cls || !(cls.includes('hid') || cls.includes('none') || cls.includes('invisible'))) return false;
-  return HIDDEN_CLASS.test(cls) && !NOT_HIDDEN_CLASS.test(cls);
+  return cls.split(/\s+/).some((t) => HIDDEN_CLASS.test(t) && !NOT_HIDDEN_CLASS.test(t));
 }
 
 function isStruck(el: Element): boolean {

@@ -91,6 +91,17 @@ describe('visible price', () => {
     expect(reasons(x).join('\n')).toContain('€39,90 → lowest price of the last 30 days');
   });
 
+  it('reads a price block hidden only without JavaScript ("no-js-hidden"), with its struck list price', () => {
+    const x = read('<div class="no-js-hidden" id="price-main"><div class="price__sale"><s class="price-item price-item--regular">$145.99</s><span class="price-item price-item--sale">$124.09</span></div></div><div class="js-hidden"><span class="price">$99.00</span></div>');
+    expect([x.price, x.listPrice]).toEqual([{ amountMinor: 12409, currency: 'USD' }, { amountMinor: 14599, currency: 'USD' }]);
+    expect(reasons(x).join('\n')).toContain('$99.00 → hidden on the page');
+  });
+
+  it("takes a price's context from its own words before its neighbours' ('价格 ¥309.00 包邮' then '月销量 1513')", () => {
+    const x = read('<div class="panel"><dl><dt>价格</dt><dd><em>¥</em><span>309.00</span></dd></dl><ul><li>包邮</li></ul></div><ul class="ind"><li>月销量 1513</li></ul>', 'https://item.shop.example.cn/1.htm', 'zh-CN');
+    expect(x.price).toEqual({ amountMinor: 30900, currency: 'CNY' });
+  });
+
   it('resolves shared symbols with the page: $ on .ca is CAD, $24.990 in Chile is pesos, ¥ in Japanese is JPY', () => {
     expect(read('<span class="price">$49.99</span>', 'https://s.example.ca/p').price).toEqual({ amountMinor: 4999, currency: 'CAD' });
     expect(read('<span class="price">$24.990</span>', 'https://s.example.cl/p', 'es-CL').price).toEqual({ amountMinor: 24990, currency: 'CLP' });

@@ -163,7 +163,9 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
     const trail = s.text.slice(s.text.search(/\d[^\d]*$/) + 1);
     // Markers count right before the number ("4 payments of", "Shipping:") or right after it ("/mo").
     const pre = `${before.slice(-24)} ${lead}`;
-    const post = `${trail} ${after}`.slice(0, 16);
+    // The sighting's own words after the number are its context; the text of the next element
+    // counts only when the sighting ends with the number ("价格 ¥309.00 包邮" is not followed by "月销量").
+    const post = (/\p{L}/u.test(trail) ? trail : `${trail} ${after}`).slice(0, 16);
     if (parsed.perUnit) {
       exclude(INSTALMENT_WORDS.test(parsed.perUnit) ? `instalment (${parsed.perUnit})` : `unit price (${parsed.perUnit})`);
       continue;

@@ -127,7 +127,7 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
   const declared = declaredRaw ? resolveCurrency(declaredRaw, baseCtx) : null;
   const ctx: PriceContext = { ...baseCtx, currency: declared ?? opts.currency ?? null };
 
-  const recipe: RecipeReading | null = opts.recipe ? applyRecipe($, opts.recipe, ctx) : null;
+  const recipe: RecipeReading | null = opts.recipe ? applyRecipe($, opts.recipe, ctx, scan.texts) : null;
   if (recipe) notes.push(...recipe.notes);
 
   const judged = judgeSightings(scan.sightings, layout, ctx, rendered);

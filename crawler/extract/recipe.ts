@@ -7,6 +7,7 @@ import { parsePrice, type ParsedPrice, type PriceContext } from '../parse/price.
 import { parseRating, parseReviewCount } from '../parse/reviews.ts';
 import { availabilityFromText } from '../parse/stock.ts';
 import type { Recipe } from '../recipe.ts';
+import type { Element } from './dom.ts';
 
 export interface RecipeReading {
   title: string | null;
@@ -28,7 +29,12 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-export function applyRecipe($: CheerioAPI, recipe: Recipe, ctx: PriceContext): RecipeReading {
+/**
+ * Reads the recipe's fields. `texts` is the page scan's text of each short element, where cents
+ * drawn apart ("$ 52<sup>99</sup>") are already joined as the reader sees them ("$ 52.99"); an
+ * element's raw text would run them together ("$ 5299").
+ */
+export function applyRecipe($: CheerioAPI, recipe: Recipe, ctx: PriceContext, texts: Map<Element, string>): RecipeReading {
   const r: RecipeReading = { title: null, price: null, listPrice: null, promotions: null, availability: null, rating: null, reviewCount: null, sku: null, gtin: null, brand: null, notes: [] };
   /** `attribute` is read when given; with `fallback`, the text stands in when the element lacks it. */
   const read = (field: TextField, attribute?: string, fallback = false): string | null => {
@@ -46,7 +52,7 @@ export function applyRecipe($: CheerioAPI, recipe: Recipe, ctx: PriceContext): R
       return null;
     }
     const attr = attribute ? found.attr(attribute) : undefined;
-    const raw = attribute && (attr !== undefined || !fallback) ? attr : found.attr('content') ?? found.text();
+    const raw = attribute && (attr !== undefined || !fallback) ? attr : found.attr('content') ?? texts.get(found[0] as unknown as Element) ?? found.text();
     const text = clean(raw ?? '');
     if (!text) r.notes.push(`${field} missing: the recipe selector \`${selector}\` matched an element with no ${attribute ? `"${attribute}" attribute` : 'text'}`);
     return text || null;

@@ -4,9 +4,11 @@
 // promotions is parse/promotions.ts's job.
 import type { Element } from './dom.ts';
 import type { Money, Promotion } from '../../store/model.ts';
-import { looksLikePromotion } from '../parse/promotions.ts';
+import { looksLikePromotion, typeFromWords } from '../parse/promotions.ts';
 import type { PageLayout } from './anchors.ts';
 import { readPriceText } from './numbers.ts';
+import { availabilityFromText } from '../parse/stock.ts';
+import { insideBuyButton, stockHinted } from './stock.ts';
 
 const REACH = 10;
 const MAX_PROMOTIONS = 12;
@@ -20,7 +22,15 @@ const UP_TO = /(?:^|[^\p{L}])(?:up to|bis zu|jusqu['’]?\s?à|hasta|fino a|até
 /** A badge text that runs on into the list price ("-59% UVP 1.219,00 €") is a price label, not a promotion. */
 const LIST_WORDS_IN = /(?:^|[^\p{L}])(?:uvp|rrp|msrp|statt|was|原价|原價)(?![\p{L}])/iu;
 const INLINE_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'a', 'small', 'sup', 'mark', 'u']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'legend', 'label']);
+/** Headings and the terms of label/value lists ("<dt>促销价</dt>") name what follows; they are not offers. */
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'legend', 'label', 'dt']);
+/** A label for the price beside it ("促销价", "Sale price", "Aktionspreis"), without a figure of its own. */
+const PRICE_LABEL = /(?:价|價|価格|price|prix|preis|precio|prezzo|pre[çc]o|cena|prijs|pris|цена|가격)\s*[:：]?\s*$/iu;
+/** A count of reviews, ratings or sales ("734 reviews", "1.2万+条评价", "500+ sold"). */
+const COUNT_TEXT =
+  /^[^\p{L}\d]*\d[\d.,'’ ]*\s*[kKmM万萬千]?\s*\+?\s*(?:customer |global |verified )?(?:reviews?|ratings?|comments?|bewertungen|rezensionen|avis|opiniones|reseñas|valoraciones|recensioni|avaliações|opiniões|opinii|ocen|отзыв\p{L}*|beoordelingen|条评价|条评论|条|人评价|评价|評價|件のレビュー|件|리뷰|sold|bought|verkauft|vendus?|vendidos?|venduti|已售|人付款|人已购买|人购买|answered questions)(?:\s+(?:in|im|dans|en|this|last)\s[\p{L} ]{1,20})?[^\p{L}\d]*$/iu;
+/** Promotions whose words say everything without a figure ("包邮", "赠品"): complete even when short. */
+const COMPLETE_WITHOUT_FIGURE = new Set(['free_shipping', 'gift']);
 
 function hintOf(el: Element | null): 'promo' | 'badge' | null {
   if (!el || el.type !== 'tag') return null;
@@ -51,12 +61,16 @@ export function promotionTexts(layout: PageLayout, exclude: Set<string>): Promot
   const out: PromotionText[] = [];
   const seen = new Set<string>();
   const { texts } = layout.scan;
+  const buttons = new Set([...layout.scan.buyButtons, ...layout.scan.formButtons]);
   for (const { el, distance } of layout.nearBlocks()) {
     if (out.length >= MAX_PROMOTIONS) break;
     let text = texts.get(el);
     if (!text || text.length < 2 || text.length > 100 || HEADINGS.has(el.name) || distance > REACH) continue;
-    // A lone label ("领 券", "Deals") says nothing a promotion could be read from.
-    if (!/\d/.test(text) && text.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    // A lone label ("领 券", "Deals", "促销价") says nothing a promotion could be read from; "包邮" does.
+    if (!/\d/.test(text) && ((text.replace(/[^\p{L}]/gu, '').length < 3 && !COMPLETE_WITHOUT_FIGURE.has(typeFromWords(text) ?? '')) || PRICE_LABEL.test(text))) continue;
+    if (COUNT_TEXT.test(text)) continue;
+    // The buy button's label ("支付定金", "Pre-order") and a stock statement ("预售中", "Only 3 left") are not offers.
+    if (insideBuyButton(el, buttons) || (!/%|\p{Sc}|\d[.,]\d/u.test(text) && stockHinted(el) && availabilityFromText(text))) continue;
     const parent = el.parent as Element | null;
     const hint = hintOf(el) ?? hintOf(parent);
     const promoLike = looksLikePromotion(text);
@@ -81,17 +95,25 @@ export function appliesToAnyBuyer(p: Promotion): boolean {
   return !PAYMENT_TERMS.test(p.text) && !UP_TO.test(p.text);
 }
 
+/** Words that put a reduction on top of the shown price: taken at checkout, not shown in it. */
+const ON_TOP =
+  /(?<!\p{L})(?:extra|additional|further|another|on top|at checkout|in (?:the )?(?:cart|basket|bag)|when you (?:add|buy)|zusätzlich\p{L}*|weitere\p{L}*|im warenkorb|an der kasse|supplémentaire\p{L}*|en plus|en caisse|au panier|adicional\p{L}*|en el carrito|en caja|aggiuntiv\p{L}*|ulterior\p{L}*|nel carrello|dodatkow\p{L}*|w koszyku)(?!\p{L})|额外|再减|再享|再打|叠加|下单|结算|到手|券后/iu;
+
 /**
- * Promotions whose discount the shown price already includes are not applied again: a "-30%"
- * badge next to a sale price, or a percentage / amount that equals the gap to the list price.
+ * Promotions whose discount the shown price already includes are not applied again:
+ * - a bare "-30%" badge next to a price;
+ * - a percentage or amount that equals the gap between the struck list price and the price ("you
+ *   save" claims, "15% off" of the regular price);
+ * - on a page that shows a sale (a list price above the price), a campaign's plain percentage or
+ *   amount off ("Weekend Sale: 15% off", "Midweek Deal: $10 off"): it announces the sale the page
+ *   shows, even when the struck price is an RRP the gap cannot be checked against.
+ * Reductions that say they come on top (coupons, codes, spend thresholds, "extra", "at checkout")
+ * always apply.
  */
 export function alreadyInPrice(p: Promotion, price: Money, listPrice: Money | null): boolean {
   if (/^\s*[-−–]\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(p.text)) return true;
+  const plainSale = p.type === 'percent' || p.type === 'amount_off' || p.type === 'flash_sale';
+  if (!plainSale || p.code || p.threshold || p.tiers?.length || ON_TOP.test(p.text)) return false;
   if (!listPrice || listPrice.currency !== price.currency || listPrice.amountMinor <= price.amountMinor) return false;
-  const gap = listPrice.amountMinor - price.amountMinor;
-  if (p.type === 'percent' && typeof p.percent === 'number') {
-    return Math.abs((gap / listPrice.amountMinor) * 100 - p.percent) <= 1.5;
-  }
-  if (p.type === 'amount_off' && p.amount && p.amount.currency === price.currency) return Math.abs(p.amount.amountMinor - gap) <= 1;
-  return false;
+  return true;
 }

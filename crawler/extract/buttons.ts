@@ -4,7 +4,7 @@ import type { Element } from './dom.ts';
 
 /** Add-to-cart and buy-now labels: the basket word of each language, or a buy verb. */
 const BUY_WORDS =
-  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|add-?to-?cart|buy[\s_-]*(?:it[\s_-]*)?now|buy-?box|pre-?order|warenkorb|einkaufswagen|panier|(?<!\p{L})(?:cesta|cesto|carrello|carrinho|carrito|carro|sacola|koszyk\p{L}*|košík\p{L}*|kosár\p{L}*|coș|cos(?:ul)?|sepet\p{L}*|winkelwagen|varukorg|kurv|handlekurv|ostoskori\p{L}*|корзин\p{L}*|кошик\p{L}*|καλάθι|giỏ hàng|keranjang|ตะกร้า|السلة)(?!\p{L})|(?<!\p{L})(?:jetzt |sofort )?kaufen(?!\p{L})|(?<!\p{L})(?:acheter|comprar|compra ora|kup teraz|купить|vorbestellen|précommander)(?!\p{L})|加入购物车|加入購物車|购物车|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|予約する|장바구니|바로구매/iu;
+  /add[\s_-]*to[\s_-]*(?:cart|bag|basket|trolley)|addtocart|add-?to-?cart|buy[\s_-]*(?:it[\s_-]*)?now|buy-?box|(?:btn|button)[\s_-]*buy|buy[\s_-]*(?:btn|button)|pre-?order|warenkorb|einkaufswagen|panier|(?<!\p{L})(?:cesta|cesto|carrello|carrinho|carrito|carro|sacola|koszyk\p{L}*|košík\p{L}*|kosár\p{L}*|coș|cos(?:ul)?|sepet\p{L}*|winkelwagen|varukorg|kurv|handlekurv|ostoskori\p{L}*|корзин\p{L}*|кошик\p{L}*|καλάθι|giỏ hàng|keranjang|ตะกร้า|السلة)(?!\p{L})|(?<!\p{L})(?:jetzt |sofort )?kaufen(?!\p{L})|(?<!\p{L})(?:acheter|comprar|compra ora|kup teraz|купить|vorbestellen|précommander)(?!\p{L})|加入购物车|加入購物車|购物车|立即购买|立即購買|马上抢|立即抢购|カートに入れる|今すぐ買う|予約する|장바구니|바로구매/iu;
 
 /** Form actions that put something in a cart. */
 const CART_ACTION = /cart|basket|bag|warenkorb|panier|carrito|carrello|koszyk|winkelwagen|buy|checkout/i;

@@ -3,3 +3,4 @@
 export { effectivePrice } from './promotions/effective.ts';
 export { looksLikePromotion, parsePromotion, type PromotionContext } from './promotions/parse.ts';
 export { parsePromotions } from './promotions/split.ts';
+export { typeFromWords } from './promotions/patterns.ts';

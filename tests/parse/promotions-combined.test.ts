@@ -30,6 +30,8 @@ describe('parsePromotions: splitting and de-duplicating', () => {
     [['Save 20% • Use code SAVE10 for 10% off'], en, [['percent', 'Save 20%'], ['coupon', 'Use code SAVE10 for 10% off']]],
     [['Lightning deal - Ends in 02:00:00'], en, [['flash_sale', 'Lightning deal - Ends in 02:00:00']]],
     [['Buy one get one 50% off'], en, [['bundle', 'Buy one get one 50% off']]],
+    [['Buy 2, save 10%'], en, [['bundle', 'Buy 2, save 10%']]],
+    [['Buy 2, free shipping'], en, [['bundle', 'Buy 2'], ['free_shipping', 'free shipping']]],
     [['Kostenloser Versand ab 29 €, 20 % Rabatt'], de, [['free_shipping', 'Kostenloser Versand ab 29 €'], ['percent', '20 % Rabatt']]],
     [['限时折扣 | 仅剩 02:13:45 | 8折'], zh, [['flash_sale', '限时折扣 | 仅剩 02:13:45'], ['percent', '8折']]],
     [['', '   '], zh, []],

@@ -210,6 +210,11 @@ const rows: Row[] = [
   ['购买可得 120 积分', zh, { type: 'points' }],
   ['Earn 250 points', en, { type: 'points' }],
   ['ポイント10倍', jp, { type: 'points' }],
+  ['2x Punkte', de, { type: 'points' }],
+  ['Cumulez 120 points fidélité', fr, { type: 'points' }],
+  ['en point retrait (selon éligibilité des articles)', fr, { type: 'other' }],
+  ['Geschenkoptionen hinzufügen', de, { type: 'other' }],
+  ['Gratis Geschenk zu jeder Bestellung', de, { type: 'gift' }],
   // texts as marketplaces print them
   ['店铺优惠 满299减30', zh, { type: 'threshold', threshold: cny(299), amount: cny(30) }],
   ['跨店满减 每满300减50', zh, { type: 'threshold', threshold: cny(300), amount: cny(50), repeat: true }],
@@ -307,6 +312,9 @@ describe('looksLikePromotion', () => {
   const no = [
     '', '¥1,299.00', '$12.99', 'In stock', 'Out of stock', '4.5 out of 5 stars', '1,234 ratings', 'Add to cart', 'Size M', 'Color: Black',
     '98% positive', 'Product description', '商品详情', 'Returns within 30 days', 'x'.repeat(400) + ' 20% off',
+    // Counts of offers or sellers, pick-up points and gift wrapping are not offers.
+    '(1 oferta)', '12 offers from $5.99', '3 Angebote', 'en point retrait (selon éligibilité des articles)', 'Point relais',
+    'Geschenkoptionen hinzufügen', 'Geschenkverpackung', 'Envolver para regalo', 'Confezione regalo',
   ];
   it.each(yes)('%j is a promotion', (text) => expect(looksLikePromotion(text)).toBe(true));
   it.each(no)('%j is not', (text) => expect(looksLikePromotion(text)).toBe(false));

@@ -123,8 +123,11 @@ export function parsePromotion(text: string, ctx: PromotionContext): Promotion {
 }
 
 /** True when a short piece of visible text reads like a promotion badge or banner. */
+/** "(1 oferta)", "12 offers", "3 Angebote": a count of the product's offers or sellers, not an offer. */
+const OFFER_COUNT = /(?<![\d.,])\d+\s*(?:new |used |more )?(?:ofertas?|offers?|offres?|offerte?|angebote?n?|ofert[ay]?|aanbieding(?:en)?|erbjudanden|tilbud|deals?|sellers?|vendedores?|vendeurs?|händler|verkäufer)(?!\p{L})/giu;
+
 export function looksLikePromotion(text: string): boolean {
-  const s = arabicNumerals(cleanText(text).normalize('NFKC'));
+  const s = arabicNumerals(cleanText(text).normalize('NFKC')).replace(OFFER_COUNT, ' ');
   if (s.length === 0 || s.length > 160) return false;
   if (typeFromWords(s) !== null) return true;
   if (isPercentOff(s) || CAMPAIGN.test(s)) return true;

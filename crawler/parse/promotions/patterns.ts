@@ -29,10 +29,14 @@ const TYPE_RULES: [PromotionType, RegExp][] = [
     'bundle',
     /第\s*\d+\s*件|买\s*\d+\s*送\s*\d+|買\s*\d+\s*送\s*\d+|\d+\s*件\s*[\d.]+\s*折|满\s*\d+\s*件|\d+\s*件\s*(?:减|立减|\d+\s*元)|任选|任選|套餐|组合装|组合价|組合|搭配购|加价购|加购价|换购|換購|leve\s+\d+\s+pague|\d+\s+achet\p{L}*|(?<!\p{L})kup\s+\d+|\d+\s*(?:e|ème|º|ª)\s+(?:article\s+)?(?:offert|gratuit)|(?<!\p{L})buy\s+(?:\d+|one|two|three)\b|(?<!\p{L})bogo(?!\p{L})|(?<!\d)\d+\s+for\s+(?:\p{Sc}|\d)|bundle|multi-?buy|mix (?:&|and) match|(?<![\d.])[1-3]\s*\+\s*1(?![\d%])|(?:2nd|second) (?:item|one|pair|unit)|kauf(?:e|en)?\s+\d|\d+\s+für\s+\d+|(?<!\d)\d\s+(?:pour|por|per|za)\s+\d(?!\d)|(?<![\d.,])[2-5]\s*x\s*[1-4](?![\d.,])|(?:2e|2ème|deuxième|2nd) (?:à|article|produit)|segunda unidad|2\s*[ªa°]\s*unidad|seconda unità|segunda unidade|druga sztuka|второй товар|まとめ買い|セット割|\d+\s*点以上/iu,
   ],
-  ['points', /积分|積分|(?<!\p{L})(?:\d+x |x\d+ )?points?(?!\p{L})|punkte|payback|puntos|punti|pontos|punkty|баллы|бонусы|ポイント|포인트|cashback|返现|返現/iu],
+  // "points" only with a figure or an earning word: "en point retrait" is a pick-up point.
+  [
+    'points',
+    /积分|積分|\d\s*(?:x\s*)?(?:bonus |reward |loyalty |club )?(?:points?|punkte|puntos|punti|pontos|punkty|баллов|балла|баллы|pts)(?!\p{L})|(?<!\p{L})(?:earn|collect|get|gain|double|triple|bonus|reward|loyalty|sammle\p{L}*|cumulez|gagnez|acumula|guadagna|ganhe|zbieraj)\s+(?:\p{L}+\s+){0,2}(?:points?|punkte|puntos|punti|pontos|punkty)(?!\p{L})|points? (?:fidélité|de fidélité|back|rewards?)|payback|баллы|бонусы|ポイント|포인트|cashback|返现|返現/iu,
+  ],
   [
     'gift',
-    /赠品|贈品|赠送|贈送|附赠|附贈|^送|[买就再另还加并即]送|赠|贈|礼品|禮品|好礼|好禮|礼包|送价值|free gifts?|gift with purchase|(?<!\p{L})gwp(?!\p{L})|bonus gift|free .{1,30} with (?:purchase|order|every)|gratis-?zugabe|gratis dazu|geschenk|cadeau (?:offert|gratuit)|offert(?:e)? pour|regalo|omaggio|brinde|prezent gratis|gratis prezent|подарок|プレゼント|おまけ|ノベルティ|사은품|증정/iu,
+    /赠品|贈品|赠送|贈送|附赠|附贈|^送|[买就再另还加并即]送|赠|贈|礼品|禮品|好礼|好禮|礼包|送价值|free gifts?|gift with purchase|(?<!\p{L})gwp(?!\p{L})|bonus gift|free .{1,30} with (?:purchase|order|every)|gratis-?zugabe|gratis dazu|(?<!\p{L})(?:gratis-?)?geschenk(?!\p{L})|cadeau (?:offert|gratuit)|offert(?:e)? pour|(?<!(?:para|de|per|da|confezione|envoltorio|embalaje|papel|carta|tarjeta|biglietto|opciones|opzioni)\s)regalo(?!\p{L})|omaggio|brinde|prezent gratis|gratis prezent|подарок|プレゼント|おまけ|ノベルティ|사은품|증정/iu,
   ],
 ];
 

@@ -15,6 +15,9 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 /** Kinds whose figures come in the pieces after their name ("会员价 ¥89", "领券 满199减20"). */
 const ABSORBING: PromotionType[] = ['flash_sale', 'coupon', 'member_price', 'group_buy', 'presale', 'other'];
 
+/** A bundle piece that only names how many to buy ("Buy 2", "买2件") takes its reward from the next piece ("save 10%"). */
+const QUANTITY_ONLY = /^\s*(?:buy|kauf\p{L}*|ach[eè]te[sz]?|compra|acquista|compre|kup|买|買|任选|任選)\s*(?:any\s+)?\d+\s*(?:件|个|個|items?|pieces?|or more|und mehr|\+)?\s*$/iu;
+
 /** A piece that only says when something ends ("Ends in 02:00:00", "仅剩 3天") belongs to the one before. */
 function onlyEndTime(piece: string): boolean {
   const s = arabicNumerals(piece.normalize('NFKC'));
@@ -66,6 +69,7 @@ function splitText(text: string): string[] {
         (!piece.strong &&
           (kind === group.kind ||
             (group.kind !== null && ABSORBING.includes(group.kind) && !group.hasFigure && kind !== 'free_shipping') ||
+            (group.kind === 'bundle' && QUANTITY_ONLY.test(arabicNumerals(text.slice(group.start, group.end).normalize('NFKC'))) && kind !== 'free_shipping') ||
             (group.kind === 'other' && !group.hasFigure))));
     if (joins) {
       group.end = piece.end;

@@ -41,7 +41,8 @@ function variantLevel(text: string, phrase: string): boolean {
   return /^\s*[^\s]{1,12}\s*[–—:-]\s*$/.test(before);
 }
 
-function stockHinted(el: Element): boolean {
+/** The element or a near ancestor is named for stock information (class/id stock, availability, delivery…). */
+export function stockHinted(el: Element): boolean {
   let p: Element | null = el;
   for (let i = 0; i < 4 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
     if (STOCK_HINT.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) return true;
@@ -59,7 +60,7 @@ function inPicker(el: Element): boolean {
   return false;
 }
 
-function insideBuyButton(el: Element, buyButtons: Set<Element>): boolean {
+export function insideBuyButton(el: Element, buyButtons: Set<Element>): boolean {
   let p: Element | null = el;
   for (let i = 0; i < 4 && p && p.type === 'tag'; i++, p = p.parent as Element | null) if (buyButtons.has(p)) return true;
   return false;
@@ -145,6 +146,13 @@ export function decideAvailability(inp: StockInputs): StockDecision {
     d.source = 'visible';
     d.notes.push(`structured data says ${s.availability} but the page says "${v.phrase}" near the buy box; trusted the page`);
     d.rejected.push({ field: 'availability', value: s.availability, source: s.source, reason: `contradicted by the page ("${v.phrase}")` });
+    return d;
+  }
+  // "Nur noch 3 Stück", "Only 2 left" near the buy box refines an in-stock offer; it does not contradict it.
+  if (s?.availability === 'in_stock' && v?.availability === 'limited' && v.distance <= OVERRIDE_REACH) {
+    d.availability = 'limited';
+    d.source = 'visible';
+    d.notes.push(`structured data says in stock and the page says "${v.phrase}": low stock`);
     return d;
   }
   if (s) {

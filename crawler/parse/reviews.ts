@@ -69,6 +69,8 @@ const EXPONENT: Record<string, number> = { k: 3, K: 3, 千: 3, 천: 3, tsd: 3, m
 function withoutScores(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return s
+    // "★★★½": a star glyph's half ("1⁄2" after NFKC) is part of the score, not a count.
+    .replace(/\d+\s*⁄\s*\d+/gu, blank)
     .replace(new RegExp(`${NUM}\\s*(?:out of|von|sur|su|de|z|из|/)\\s*\\d+(?:\\s*(?:stars?|Sternen?|étoiles|estrellas|stelle))?`, 'giu'), blank)
     .replace(/\d+\s*つ星のうち\s*\d(?:[.,]\d)?/gu, blank)
     .replace(/\d+(?:[.,]\d+)?\s*%/gu, blank)
@@ -98,8 +100,10 @@ export function parseReviewCount(text: string): number | null {
   for (const m of s.matchAll(COUNT_RE)) {
     const value = countValue(m[1].trim(), m[2]);
     if (value === null) continue;
+    // Words count only right beside the number: its match swallows the spaces after it.
+    const end = m.index + m[0].trimEnd().length;
     const before = s.slice(Math.max(0, m.index - 24), m.index);
-    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    const after = s.slice(end, end + 24);
     let score = 0;
     if (COUNT_WORDS.test(after.slice(0, 16)) || COUNT_WORDS.test(before)) score += 2;
     if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) score += 1;

@@ -118,6 +118,8 @@ describe('parseReviewCount', () => {
     ['1,2 mil valoraciones', 1200],
     ['2,1 тыс. отзывов', 2100],
     ['리뷰 1.2만', 12000],
+    ['★★★½ 3,9 von 5 Sternen (380 Bewertungen)', 380],
+    ['★★★★½ (1.204)', 1204],
     ['No reviews', null],
     ['', null],
     ['Write a review', null],

@@ -8,10 +8,12 @@ import type { PageLayout } from './anchors.ts';
 const SKU_INPUT = /^(?:asin|sku|product[-_]?sku|variant[-_]?sku|item[-_]?sku|productsku|skuid|sku[-_]?id|sku[-_]?code|article[-_]?number|artikelnummer)$/i;
 const LABELS: Record<'brand' | 'sku' | 'gtin', RegExp> = {
   brand: /^(?:brand|brand name|marke|marque|marca|merk|märke|mærke|merkki|marka|značka|márka|бренд|品牌|牌子|ブランド|브랜드|manufacturer|hersteller|fabricant|fabricante|produttore)$/i,
-  sku: /^(?:sku|asin|item (?:no|number|#)|item model number|article (?:no|number)|art\.?[-\s]?nr\.?|artikelnummer|artikel-?nr\.?|référence|réf\.?|referencia|ref\.?|codice articolo|numer katalogowy|kod produktu|商品编号|商品編號|货号|貨號|商品番号|品番|상품번호|part number|product code|produktnummer|código)$/i,
+  sku: /^(?:sku|asin|item (?:no|number|#)|item model number|article (?:no|number)|art\.?[-\s]?nr\.?|artikelnummer|artikel-?nr\.?|référence|réf\.?|referencia|ref\.?|codice articolo|numer katalogowy|kod produktu|商品编号|商品編號|货号|貨號|型号|型號|商品番号|品番|型番|상품번호|모델명|part number|part no\.?|mfr\.? part (?:no|number|#)|model (?:no\.?|number|#)|product code|produktnummer|herstellernummer|modellnummer|référence fabricant|código|numer produktu|mpn)$/i,
   gtin: /^(?:ean|ean-?13|gtin|gtin-?13|upc|isbn|isbn-?13|ean\/upc|ean \/ upc|ean code|ean-code|barcode|条形码|條碼|jan|jan ?コード)$/i,
 };
 const INLINE_LABEL = /^([^:：]{2,30})\s*[:：]\s*(.{1,80})$/;
+/** "SKU RW-100", "Item # 500112", "Art.-Nr. 12345": a label and one code with a digit, no colon. */
+const LABEL_THEN_CODE = /^(\p{L}[\p{L}.\- ]{1,28}?)\s*#?\s+((?=[\w./-]*\d)[A-Za-z0-9][\w./-]{1,39})$/u;
 const MAX_BLOCKS = 20000;
 
 function clean(s: string): string {
@@ -54,7 +56,7 @@ export function labelledValues(layout: PageLayout): LabelledValues {
     const text = clean(raw);
     let label = text.replace(/\s*[:：]$/, '');
     let value: string | null = null;
-    const inline = INLINE_LABEL.exec(text);
+    const inline = INLINE_LABEL.exec(text) ?? LABEL_THEN_CODE.exec(text);
     if (inline) {
       label = inline[1].trim();
       value = clean(inline[2]);

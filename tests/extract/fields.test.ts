@@ -24,6 +24,11 @@ describe('availability', () => {
     expect(x.rejected).toContainEqual({ field: 'availability', value: 'in_stock', source: 'json-ld', reason: 'contradicted by the page ("Out of stock")' });
   });
 
+  it('reads low stock near the buy box as limited even where structured data says in stock', () => {
+    const x = extract(page('<span class="price">$39.00</span><div class="delivery"><span class="delivery__status">Nur noch 2 Stück verfügbar</span></div><button class="add-to-cart">In den Warenkorb</button>', jsonld(',"availability":"InStock"')), { url: URL });
+    expect(x).toMatchObject({ availability: 'limited', sources: { availability: 'visible' } });
+  });
+
   it('does not let a sold-out size, a store pickup line or shipping boilerplate speak for the product', () => {
     const body = `<span class="price">$39.00</span>
       <fieldset class="size-picker"><label><input type="radio" name="s" disabled> XL – Sold out</label></fieldset>
@@ -118,6 +123,15 @@ describe('identifiers and brand', () => {
     expect(x).toMatchObject({ sku: 'KT-17-SS', brand: 'Acme', gtin: '4006381333931', sources: { sku: 'visible', brand: 'visible', gtin: 'visible' } });
   });
 
+  it('reads model numbers and codes printed after a label, with or without a colon', () => {
+    const zh = extract(page('<span class="price">¥39.00</span><ul class="attrs"><li title="乐享">品牌:&nbsp;乐享</li><li>型号:&nbsp;<span class="attr-model">RW-EB-100</span></li></ul>', '', 'zh-CN'), { url: 'https://item.shop.example.cn/1.htm' });
+    expect(zh).toMatchObject({ sku: 'RW-EB-100', brand: '乐享', sources: { sku: 'visible' } });
+    const en = extract(page('<span class="price">$39.00</span><p class="pdp-sku">SKU <span class="pdp-sku-value">RW-MS-630</span></p>'), { url: URL });
+    expect(en.sku).toBe('RW-MS-630');
+    const words = extract(page('<span class="price">$39.00</span><p>Model designed in Oslo</p>'), { url: URL });
+    expect(words.sku).toBeNull();
+  });
+
   it('reduces store bylines to the brand name', () => {
     expect(cleanBrand('Visit the Lenovo Store')).toBe('Lenovo');
     expect(cleanBrand('Besuche den Think!-Store')).toBe('Think!');
@@ -144,6 +158,12 @@ describe('recipes', () => {
       sources: { price: 'recipe', listPrice: 'recipe', availability: 'recipe', sku: 'recipe', promotions: 'recipe' },
     });
     expect(x.promotions.map((p) => p.text)).toEqual(['2 für 1']);
+  });
+
+  it('read cents drawn apart ("$ 52<sup>99</sup>") the way the visible reader does', () => {
+    const body = '<div class="bx"><div class="now"><span class="c">$</span> 52<sup>99</sup></div><div class="was">List: <s><span class="c">$</span> 1,299<sup>00</sup></s></div></div>';
+    const x = extract(page(body), { url: URL, recipe: { price: '.bx .now', listPrice: '.bx .was s' } });
+    expect([x.price, x.listPrice]).toEqual([{ amountMinor: 5299, currency: 'USD' }, { amountMinor: 129900, currency: 'USD' }]);
   });
 
   it('say in words which selector matched nothing, and the generic reading stands', () => {

@@ -6,6 +6,9 @@
 //   data-rw-strike  on the outermost element drawn with a line-through;
 //   data-rw-box="x,y,w,h,fontSize"  on elements whose own text holds a digit or a currency sign,
 //                   and on h1 and buttons: page coordinates in CSS pixels, font size in px.
+// It also escapes "</script" inside JSON script blocks as "<\/script" (the same JSON): a page's
+// script may write a product name holding that text into JSON-LD, and page.content() would
+// serialize it so that the HTML parser ends the block there and the JSON is lost.
 // It must be self-contained (Playwright serializes the function text: no imports, no closures over
 // module scope) and linear in the page size: one computed style per element, one rect per marked one.
 
@@ -20,6 +23,10 @@ export function annotateLayout(): void {
   const scrollY = window.scrollY;
   const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'SVG']);
   let boxes = 0;
+  for (const script of Array.from(doc.querySelectorAll('script'))) {
+    const text = script.textContent ?? '';
+    if (/json/i.test(script.type) && /<\/script/i.test(text)) script.textContent = text.replace(/<\/(script)/gi, '<\\/$1');
+  }
   // Iterative walk with the inherited states, so deep pages cannot overflow the stack.
   const stack: { el: Element; hidden: boolean; struck: boolean }[] = [];
   if (doc.body) stack.push({ el: doc.body, hidden: false, struck: false });

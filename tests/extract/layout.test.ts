@@ -61,6 +61,22 @@ describe('annotateLayout', () => {
     expect(raw.rejected.some((r) => r.reason === 'hidden on the page')).toBe(false);
   });
 
+  it('keeps JSON-LD that a script filled with "</script>" text readable after page.content()', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html lang="en"><head></head><body><h1>Mouse</h1><span class="price">$24.99</span><button>Add to cart</button></body></html>');
+    await page.evaluate(() => {
+      const ld = document.createElement('script');
+      ld.type = 'application/ld+json';
+      ld.textContent = JSON.stringify({ '@type': 'Product', name: 'Mouse <script>alert(1)</script> Pro', sku: 'RW-MS-630', offers: { price: '24.99', priceCurrency: 'USD' } });
+      document.head.appendChild(ld);
+    });
+    await page.evaluate(annotateLayout);
+    const html = await page.content();
+    await page.close();
+    const x = extract(html, { url: 'https://mice.example.com/p/1', rendered: true });
+    expect(x).toMatchObject({ sku: 'RW-MS-630', price: { amountMinor: 2499, currency: 'USD' }, sources: { sku: 'json-ld', price: 'json-ld' } });
+  });
+
   it('is self-contained: the serialized function runs in a page that has nothing of ours', async () => {
     const page = await browser.newPage();
     await page.setContent('<div><p>plain</p><span style="display:none">x</span></div>');

@@ -1,4 +1,5 @@
 // Comparing two prices exactly: integer minor units, and only within one currency.
+import { convertMoney } from '../../../store/exchange.ts';
 import type { Money } from '../../../store/model.ts';
 
 export interface Difference {
@@ -31,21 +32,10 @@ export function formatMoney(m: Money): string {
   return `${sign}${major} ${m.currency}`;
 }
 
-function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
 /**
  * Converts with the config's `exchangeRates` (units of a foreign currency per one unit of the
  * shop's currency), rounded to the target's minor unit. Null when no rate links the two.
  */
 export function convert(m: Money | null, target: string, shopCurrency: string, rates: Record<string, number>): Money | null {
-  if (!m) return null;
-  if (m.currency === target) return m;
-  const perShop = (c: string) => (c === shopCurrency ? 1 : rates[c]);
-  const from = perShop(m.currency);
-  const to = perShop(target);
-  if (!from || !to) return null;
-  const major = m.amountMinor / 10 ** minorDigits(m.currency);
-  return { amountMinor: Math.round((major / from) * to * 10 ** minorDigits(target)), currency: target };
+  return m ? convertMoney(m, target, shopCurrency, rates) : null;
 }

@@ -25,7 +25,8 @@ const stamp = join(root, 'node_modules', '.rivalwatch-setup');
 const want = createHash('sha256').update(readFileSync(lock)).digest('hex');
 const have = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (want !== have) {
-  log('installing npm dependencies (npm ci)…');
+  // Said even in --quiet mode: the first run of a fresh clone waits a minute here.
+  console.error('[setup] installing npm dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
   writeFileSync(stamp, want);
 }
@@ -34,7 +35,7 @@ export const CHROMIUM = process.env.RIVALWATCH_CHROMIUM || '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    log('installing Debian\'s chromium (needed for pages rendered by JavaScript)…');
+    console.error('[setup] installing Debian\'s chromium (needed for pages rendered by JavaScript)…');
     run('apt-get', ['update', '-qq'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {

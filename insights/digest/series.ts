@@ -2,24 +2,32 @@
 // change points inside a week, and whether the listing was read at all that week. Times are
 // parsed once per history (the digest asks the same history dozens of questions).
 import type { Availability, ChangePoint, FailureSpan, ListingHistory, Money, Promotion, TrackedField, TrackedValues } from '../../store/model.ts';
-import { unknownValues } from '../../store/changepoints.ts';
+import { isoMillis, unknownValues } from '../../store/changepoints.ts';
+
+/** What a field reads as before its first point; frozen, since every series hands out the same values. */
+const UNKNOWN: Readonly<TrackedValues> = Object.freeze({ ...unknownValues(), promotions: Object.freeze([]) as unknown as Promotion[] });
+
+function overlaps(f: FailureSpan, startMs: number, endMs: number): boolean {
+  return isoMillis(f.firstAt) < endMs && isoMillis(f.lastAt) >= startMs;
+}
 
 export class ListingSeries {
-  private readonly times = new Map<TrackedField, number[]>();
+  private readonly times: Partial<Record<TrackedField, number[]>> = {};
+  private promotionsLastSeen: number[] | null = null;
 
   constructor(readonly history: ListingHistory) {}
 
   private ms(field: TrackedField): number[] {
-    let t = this.times.get(field);
-    if (!t) {
-      t = (this.history.fields[field] as ChangePoint<unknown>[]).map((p) => Date.parse(p.at));
-      this.times.set(field, t);
-    }
-    return t;
+    return (this.times[field] ??= (this.history.fields[field] as ChangePoint<unknown>[]).map((p) => isoMillis(p.at)));
   }
 
   points<K extends TrackedField>(field: K): ChangePoint<TrackedValues[K]>[] {
     return this.history.fields[field] as ChangePoint<TrackedValues[K]>[];
+  }
+
+  /** When point `i` of `field` started, in ms. */
+  startMs(field: TrackedField, i: number): number {
+    return this.ms(field)[i];
   }
 
   /** Index of the point in effect at `ms` (the last starting at or before it), or -1. */
@@ -41,7 +49,7 @@ export class ListingSeries {
   /** The value a field held at `ms`; the "unknown" value before its first point. */
   at<K extends TrackedField>(field: K, ms: number): TrackedValues[K] {
     const i = this.indexAt(field, ms);
-    return i < 0 ? unknownValues()[field] : this.points(field)[i].value;
+    return i < 0 ? UNKNOWN[field] : this.points(field)[i].value;
   }
 
   /** When the point in effect at `ms` started, or null before the first point. */
@@ -77,7 +85,7 @@ export class ListingSeries {
 
   /** Failure spans overlapping [startMs, endMs). */
   failuresIn(startMs: number, endMs: number): FailureSpan[] {
-    return this.history.failures.filter((f) => Date.parse(f.firstAt) < endMs && Date.parse(f.lastAt) >= startMs);
+    return this.history.failures.filter((f) => overlaps(f, startMs, endMs));
   }
 
   /**
@@ -89,28 +97,16 @@ export class ListingSeries {
   readIn(startMs: number, endMs: number): boolean {
     const i = this.indexAt('promotions', endMs - 1);
     if (i < 0) return false;
-    const p = this.points('promotions')[i];
     if (this.ms('promotions')[i] >= startMs) return true;
-    const last = Date.parse(p.lastSeenAt);
+    this.promotionsLastSeen ??= this.points('promotions').map((p) => isoMillis(p.lastSeenAt));
+    const last = this.promotionsLastSeen[i];
     if (last < startMs) return false;
     if (last < endMs) return true;
-    return this.failuresIn(startMs, endMs).length === 0;
+    return !this.history.failures.some((f) => overlaps(f, startMs, endMs));
   }
 
   availabilityAt(ms: number): Availability {
     return this.at('availability', ms);
-  }
-
-  promotionsAt(ms: number): Promotion[] {
-    return this.at('promotions', ms);
-  }
-
-  /** Rating on a 5-point scale (two decimals), or null. */
-  ratingAt(ms: number): number | null {
-    const rating = this.at('rating', ms);
-    if (rating === null) return null;
-    const scale = this.at('ratingScale', ms) ?? 5;
-    return round((rating / scale) * 5, 2);
   }
 }
 

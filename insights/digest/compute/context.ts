@@ -1,7 +1,7 @@
 // What every part of the digest computation shares: the weeks compared, the competitor listings
 // with their histories, our products and our price at any time. Built once per digest.
 import type { Availability, Listing, ListingHistory, Money } from '../../../store/model.ts';
-import { emptyHistory } from '../../../store/changepoints.ts';
+import { emptyHistory, isoMillis } from '../../../store/changepoints.ts';
 import { minorDigits } from '../../../crawler/parse/money.ts';
 import type { Campaign, Thresholds } from '../config.ts';
 import { thresholdsSchema } from '../config.ts';
@@ -75,14 +75,25 @@ export interface Entry {
   product: ProductInfo | null;
   addedMs: number;
   goneMs: number | null;
-  /** Whether it was read, by week id (asked for every week of every trend). */
-  reads: Map<string, boolean>;
+  /** Whether it was read, by week slot (asked for every week of every trend). */
+  reads: (boolean | undefined)[];
+  /** Its readings at the end of each week it was live in (null: not live then), by week slot. */
+  ends: (EndOfWeek | null | undefined)[];
+}
+
+/** What a listing showed at the end of a week, prices in the digest currency (null without a rate). */
+export interface EndOfWeek {
+  effective: Money | null;
+  price: Money | null;
+  availability: Availability;
 }
 
 export interface Week extends WeekBounds {
   /** The last instant of the week: the values "at the end of the week" are the ones held then. */
   closeMs: number;
   campaigns: string[];
+  /** Numbers the weeks a digest looks at, so entries keep what they computed per week in arrays. */
+  slot: number;
 }
 
 export class DigestContext {
@@ -127,11 +138,17 @@ export class DigestContext {
         yearSeries,
         product,
         ref: { listingId: listing.id, competitor: listing.competitor, sku: listing.sku, product: product?.name ?? listing.sku, url: listing.url, title },
-        addedMs: Date.parse(listing.addedAt),
-        goneMs: listing.goneAt ? Date.parse(listing.goneAt) : null,
-        reads: new Map(),
+        addedMs: isoMillis(listing.addedAt),
+        goneMs: listing.goneAt ? isoMillis(listing.goneAt) : null,
+        reads: [],
+        ends: [],
       });
     }
+    // Each listing's state at the end of every compared week, worked out now, one listing at a
+    // time in the store's order: asked week by week across thousands of listings, the same
+    // questions jump around memory and cost several times more.
+    const compared = new Set([...this.trend, this.W, this.P, this.Y]);
+    for (const e of entries) for (const w of compared) this.endOf(e, w);
     this.entries = entries.sort((a, b) => (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0));
   }
 
@@ -139,7 +156,7 @@ export class DigestContext {
     let w = this.weeks.get(id);
     if (!w) {
       const b = weekBounds(id, this.input.timeZone, this.options.weekStart);
-      w = { ...b, closeMs: b.endMs - 1, campaigns: campaignsBetween(b.firstDay, b.lastDay, this.options.campaigns, this.options.builtInCampaigns) };
+      w = { ...b, closeMs: b.endMs - 1, campaigns: campaignsBetween(b.firstDay, b.lastDay, this.options.campaigns, this.options.builtInCampaigns), slot: this.weeks.size };
       this.weeks.set(id, w);
     }
     return w;
@@ -189,10 +206,10 @@ export class DigestContext {
   }
 
   read(e: Entry, w: Week): boolean {
-    let r = e.reads.get(w.week);
+    let r = e.reads[w.slot];
     if (r === undefined) {
       r = this.inScope(e, w) && this.seriesFor(e, w).readIn(w.startMs, w.endMs);
-      e.reads.set(w.week, r);
+      e.reads[w.slot] = r;
     }
     return r;
   }
@@ -251,15 +268,30 @@ export class DigestContext {
     };
   }
 
+  /**
+   * A listing's readings at the end of a week when it was live then (read, still listed), else
+   * null. Computed once per listing and week: the index, averages and trends ask for each many times.
+   */
+  endOf(e: Entry, w: Week): EndOfWeek | null {
+    let end = e.ends[w.slot];
+    if (end === undefined) {
+      end = null;
+      if (this.live(e, w)) {
+        const s = this.seriesFor(e, w);
+        end = { effective: this.inCurrency(s.effectiveAt(w.closeMs)), price: this.inCurrency(s.at('price', w.closeMs)), availability: s.availabilityAt(w.closeMs) };
+      }
+      e.ends[w.slot] = end;
+    }
+    return end;
+  }
+
   /** Effective price in the digest currency of a listing at the end of a week, when it was read then and can be converted. */
   effectiveIfRead(e: Entry, w: Week): Money | null {
-    if (!this.live(e, w)) return null;
-    return this.inCurrency(this.seriesFor(e, w).effectiveAt(w.closeMs));
+    return this.endOf(e, w)?.effective ?? null;
   }
 
   priceIfRead(e: Entry, w: Week): Money | null {
-    if (!this.live(e, w)) return null;
-    return this.inCurrency(this.seriesFor(e, w).at('price', w.closeMs));
+    return this.endOf(e, w)?.price ?? null;
   }
 }
 

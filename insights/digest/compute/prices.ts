@@ -6,38 +6,94 @@ import type { CompetitorIndex, CompetitorPrices, IndexFigure, PriceMove } from '
 import { mean, median, pct, round } from '../series.ts';
 import type { DigestContext, Entry, Week } from './context.ts';
 
-/** One SKU in one week: our price and each competitor's lowest effective price (minor units). */
-interface SkuMarket {
-  ours: number | null;
-  byCompetitor: Map<string, number>;
-  /** Median of the competitors' prices. */
-  median: number | null;
+/**
+ * Every SKU in one week, by SKU number: our price and each competitor's lowest effective price
+ * (minor units; NaN where there is none) and the median of the competitors' prices.
+ */
+interface WeekMarket {
+  /** Whether any competitor had a price for the SKU. */
+  priced: Uint8Array;
+  ours: Float64Array;
+  /** `sku * competitors + competitor`. */
+  lowest: Float64Array;
+  median: Float64Array;
 }
 
+/**
+ * The price index of any week, competitor and set of SKUs. Segments ask it for hundreds of
+ * figures over the same weeks, so each week's market is built once into arrays indexed by
+ * SKU and competitor number.
+ */
 export class PriceIndex {
-  private readonly market = new Map<string, Map<string, SkuMarket>>();
+  private readonly market = new Map<Week, WeekMarket>();
+  private readonly skuNumber = new Map<string, number>();
+  private readonly skuNames: string[] = [];
+  private readonly competitorNumber = new Map<string, number>();
+  /** SKU and competitor number of each entry, in `ctx.entries` order. */
+  private readonly entrySku: Int32Array;
+  private readonly entryCompetitor: Int32Array;
+  private readonly skuLists = new WeakMap<ReadonlySet<string>, number[]>();
 
-  constructor(private readonly ctx: DigestContext) {}
+  constructor(private readonly ctx: DigestContext) {
+    const { entries } = ctx;
+    this.entrySku = new Int32Array(entries.length);
+    this.entryCompetitor = new Int32Array(entries.length);
+    entries.forEach((e, i) => {
+      this.entrySku[i] = this.numberOf(this.skuNumber, e.listing.sku, this.skuNames);
+      this.entryCompetitor[i] = this.numberOf(this.competitorNumber, e.listing.competitor);
+    });
+  }
+
+  private numberOf(numbers: Map<string, number>, name: string, names?: string[]): number {
+    let n = numbers.get(name);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(name, n);
+      names?.push(name);
+    }
+    return n;
+  }
 
   /** Per SKU, the lowest effective price of each competitor's in-stock listings read that week. */
-  private marketFor(w: Week): Map<string, SkuMarket> {
-    let m = this.market.get(w.week);
+  private marketFor(w: Week): WeekMarket {
+    let m = this.market.get(w);
     if (m) return m;
-    m = new Map();
-    for (const e of this.ctx.entries) {
-      const eff = this.ctx.effectiveIfRead(e, w);
-      if (!eff || this.ctx.seriesFor(e, w).availabilityAt(w.closeMs) === 'out_of_stock') continue;
-      let sku = m.get(e.listing.sku);
-      if (!sku) {
-        sku = { ours: this.ctx.ourPriceAt(e.listing.sku, w.closeMs, w)?.amountMinor ?? null, byCompetitor: new Map(), median: null };
-        m.set(e.listing.sku, sku);
-      }
-      const prev = sku.byCompetitor.get(e.listing.competitor);
-      if (prev === undefined || eff.amountMinor < prev) sku.byCompetitor.set(e.listing.competitor, eff.amountMinor);
+    const skus = this.skuNames.length;
+    const competitors = this.competitorNumber.size;
+    m = { priced: new Uint8Array(skus), ours: new Float64Array(skus).fill(NaN), lowest: new Float64Array(skus * competitors).fill(NaN), median: new Float64Array(skus).fill(NaN) };
+    const { entries } = this.ctx;
+    for (let i = 0; i < entries.length; i++) {
+      const end = this.ctx.endOf(entries[i], w);
+      if (!end?.effective || end.availability === 'out_of_stock') continue;
+      const sku = this.entrySku[i];
+      const k = sku * competitors + this.entryCompetitor[i];
+      const amount = end.effective.amountMinor;
+      if (!(m.lowest[k] <= amount)) m.lowest[k] = amount;
+      m.priced[sku] = 1;
     }
-    for (const sku of m.values()) sku.median = median([...sku.byCompetitor.values()]);
-    this.market.set(w.week, m);
+    const prices: number[] = [];
+    for (let sku = 0; sku < skus; sku++) {
+      if (!m.priced[sku]) continue;
+      m.ours[sku] = this.ctx.ourPriceAt(this.skuNames[sku], w.closeMs, w)?.amountMinor ?? NaN;
+      prices.length = 0;
+      for (let c = 0; c < competitors; c++) {
+        const p = m.lowest[sku * competitors + c];
+        if (!Number.isNaN(p)) prices.push(p);
+      }
+      m.median[sku] = median(prices)!;
+    }
+    this.market.set(w, m);
     return m;
+  }
+
+  /** SKU numbers of a segment's SKUs (those no listing carries have no market, and are left out). */
+  private skuList(skus: ReadonlySet<string>): number[] {
+    let list = this.skuLists.get(skus);
+    if (!list) {
+      list = [...skus].map((sku) => this.skuNumber.get(sku)).filter((n): n is number => n !== undefined);
+      this.skuLists.set(skus, list);
+    }
+    return list;
   }
 
   /**
@@ -45,17 +101,19 @@ export class PriceIndex {
    * lowest price, or (competitor null) the median of all competitors' prices for the SKU.
    */
   compute(w: Week, competitor: string | null, skus: ReadonlySet<string> | null): { index: number | null; matched: number } {
-    const market = this.marketFor(w);
+    const m = this.marketFor(w);
+    const competitors = this.competitorNumber.size;
+    const c = competitor === null ? -1 : (this.competitorNumber.get(competitor) ?? null);
     const ratios: number[] = [];
-    const add = (s: SkuMarket | undefined) => {
-      if (!s || s.ours === null) return;
-      const theirs = competitor === null ? s.median : s.byCompetitor.get(competitor) ?? null;
-      if (theirs !== null && theirs > 0) ratios.push((100 * s.ours) / theirs);
+    const add = (sku: number) => {
+      if (!m.priced[sku] || Number.isNaN(m.ours[sku]) || c === null) return;
+      const theirs = c < 0 ? m.median[sku] : m.lowest[sku * competitors + c];
+      if (theirs > 0) ratios.push((100 * m.ours[sku]) / theirs);
     };
-    if (skus) for (const sku of skus) add(market.get(sku));
-    else for (const s of market.values()) add(s);
-    const m = median(ratios);
-    return { index: m === null ? null : round(m, 1), matched: ratios.length };
+    if (skus) for (const sku of this.skuList(skus)) add(sku);
+    else for (let sku = 0; sku < this.skuNames.length; sku++) add(sku);
+    const med = median(ratios);
+    return { index: med === null ? null : round(med, 1), matched: ratios.length };
   }
 
   figure(competitor: string | null, skus: ReadonlySet<string> | null, yearAgoAvailable: boolean): IndexFigure {

@@ -49,7 +49,7 @@ function transitions(ctx: DigestContext, e: Entry, w: Week): { started: Promotio
   const points = e.series.points('promotions');
   for (const i of e.series.changesIn('promotions', w.startMs, w.endMs)) {
     if (i === 0) continue;
-    const atMs = Date.parse(points[i].at);
+    const atMs = e.series.startMs('promotions', i);
     const before = new Set(points[i - 1].value.map(promotionKey));
     const after = new Set(points[i].value.map(promotionKey));
     points[i].value.forEach((p, j) => {
@@ -72,7 +72,7 @@ function running(ctx: DigestContext, e: Entry, w: Week): PromotionEvent[] {
     const key = promotionKey(p);
     let first = i;
     while (first > 0 && points[first - 1].value.some((q) => promotionKey(q) === key)) first--;
-    return event(ctx, e, `promo:${e.listing.id}:${j}`, p, Date.parse(points[first].at));
+    return event(ctx, e, `promo:${e.listing.id}:${j}`, p, e.series.startMs('promotions', first));
   });
 }
 
@@ -142,15 +142,15 @@ export function discountClaims(ctx: DigestContext): { checked: number; unverifia
     for (let i = Math.max(0, s.indexAt('listPrice', W.startMs)); i <= last; i++) {
       const was = points[i].value;
       if (!was) continue;
-      const claimMs = Date.parse(points[i].at);
-      const untilMs = Math.min(W.endMs, i + 1 < points.length ? Date.parse(points[i + 1].at) : Infinity) - 1;
+      const claimMs = s.startMs('listPrice', i);
+      const untilMs = Math.min(W.endMs, i + 1 < points.length ? s.startMs('listPrice', i + 1) : Infinity) - 1;
       const price = s.at('price', untilMs);
       if (!price || price.currency !== was.currency || was.amountMinor <= price.amountMinor) continue;
       checked++;
       const windowMs = claimMs - 30 * DAY_MS;
       const prices = s.points('price');
       let low: Money | null = null;
-      for (let j = Math.max(0, s.indexAt('price', windowMs)); j < prices.length && Date.parse(prices[j].at) < claimMs; j++) {
+      for (let j = Math.max(0, s.indexAt('price', windowMs)); j < prices.length && s.startMs('price', j) < claimMs; j++) {
         const v = prices[j].value;
         if (v && v.currency === was.currency && (!low || v.amountMinor < low.amountMinor)) low = v;
       }

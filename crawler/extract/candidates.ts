@@ -36,6 +36,9 @@ const COUNT_WORDS = /reviews?|ratings?|bewertungen|avis|valoraciones|recensioni|
 const RATING_CLASS = /rating|stars?\b|review|score/i;
 const FREE = /free|gratis|kostenlos|gratuit|gratuita|免费|包邮|無料/i;
 const SUBTREE_LIMIT = 40;
+/** A word of two letters or more before the number, once currency words ("US", "EUR", "kr") are set aside. */
+const OWN_LABEL = /\p{L}{2,}/u;
+const CURRENCY_WORD = /(?<![\p{L}])(?:[A-Z]{1,3}|[Rr]s|[Kk]r|zł|zl|[Ll]ei|[Ff]t|[Kk]č|руб|грн)\.?(?![\p{L}])/gu;
 
 const NEGATIVE = H_INSTALMENT | H_UNIT | H_SHIPPING | H_SAVING | H_TOTAL | H_LIST | H_WEAK_LIST;
 
@@ -162,9 +165,11 @@ export function judgeSightings(sightings: Sighting[], layout: PageLayout, ctx: P
     const lead = leadingWords(s.text);
     const trail = s.text.slice(s.text.search(/\d[^\d]*$/) + 1);
     // Markers count right before the number ("4 payments of", "Shipping:") or right after it ("/mo").
-    const pre = `${before.slice(-24)} ${lead}`;
-    // The sighting's own words after the number are its context; the text of the next element
-    // counts only when the sighting ends with the number ("价格 ¥309.00 包邮" is not followed by "月销量").
+    // The sighting's own words around the number are its context; the text of the elements
+    // before and after counts only where the sighting starts or ends with the number ("Price:
+    // $165.95" is not an instalment for the "60 x 24" of the title above it, "价格 ¥309.00 包邮" not
+    // a count for the "月销量" after it).
+    const pre = OWN_LABEL.test(lead.replace(CURRENCY_WORD, '')) ? lead : `${before.slice(-24)} ${lead}`;
     const post = (/\p{L}/u.test(trail) ? trail : `${trail} ${after}`).slice(0, 16);
     if (parsed.perUnit) {
       exclude(INSTALMENT_WORDS.test(parsed.perUnit) ? `instalment (${parsed.perUnit})` : `unit price (${parsed.perUnit})`);

@@ -27,7 +27,23 @@ const ATTR_RULES: [RegExp, number][] = [
   [/(?:^|[-_])(?:sub)?total(?:$|[-_])|subtotal/, H_TOTAL],
 ];
 
-/** Hint flags of one element from its class, id, itemprop and test/automation attributes. */
+/**
+ * Names of an element's data attributes and their short values: shops mark their buy box and
+ * price with them (`data-buy-box-region="price"`, `data-testid="price-now"`, `data-price-type`),
+ * whatever their class names are. Long values (JSON, URLs) say nothing a token rule could read.
+ */
+function dataHints(a: Record<string, string>): string {
+  let out = '';
+  for (const name in a) {
+    if (!name.startsWith('data-') || name.startsWith('data-rw-')) continue;
+    out += ` ${name.slice(5)}`;
+    const v = a[name];
+    if (v && v.length <= 40 && !/[/{"]/.test(v)) out += ` ${v}`;
+  }
+  return out;
+}
+
+/** Hint flags of one element from its class, id, itemprop and data attributes. */
 export function attrHints(el: Element): number {
   const a = el.attribs;
   if (!a) return 0;
@@ -36,7 +52,7 @@ export function attrHints(el: Element): number {
   if ('data-a-strike' in a || 'data-strike' in a) flags |= H_LIST;
   const type = a['data-price-type'];
   if (type) flags |= /old|regular|list/i.test(type) ? H_LIST : H_PRICE | H_SALE;
-  const text = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${a['data-testid'] ?? ''} ${a['data-test'] ?? ''} ${a['data-qa'] ?? ''} ${a['data-automation-id'] ?? ''} ${a['data-component'] ?? ''}`.toLowerCase();
+  const text = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${dataHints(a)}`.toLowerCase();
   if (!text.trim()) return flags;
   for (const token of text.split(/\s+/)) {
     if (!token) continue;

@@ -1,8 +1,10 @@
 // Extraction on real saved shop pages (../shared/realpages, not in the repo): per-field accuracy
 // must not fall below what the extractor reached when this test was written. The two price misses
-// then were Etsy (JSON-LD, Open Graph and the visible page name three different prices; the
-// upstream label picks the Open Graph one) and Global Industrial (the upstream label expects no
-// price, but the saved page shows "Price: $165.95" next to the title).
+// are labels we disagree with: Etsy (JSON-LD says €43.90 before VAT, Open Graph the seller's
+// $48.00, the buy box €53.11 with VAT; the upstream label picks the Open Graph one, we read the
+// buy box, as a buyer pays it) and Global Industrial (the upstream label expects no price, but the
+// saved page shows "Price: $165.95" in its buy box). The two SKU misses are Amazon pages whose
+// upstream label is the first size in the variant dropdown; we read the page's own (parent) ASIN.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -102,6 +102,18 @@ describe('visible price', () => {
     expect(x.price).toEqual({ amountMinor: 30900, currency: 'CNY' });
   });
 
+  it('trusts a buy box its data attributes name over structured data that disagree with it and with each other', () => {
+    const html = `<!doctype html><html lang="es"><head><title>Felpudo</title>
+      <meta property="product:price:amount" content="48,00"><meta property="product:price:currency" content="USD">
+      <script type="application/ld+json">{"@type":"Product","name":"Felpudo pintado a mano","offers":{"@type":"AggregateOffer","lowPrice":"43.90","highPrice":"43.90","priceCurrency":"EUR"}}</script></head>
+      <body><h1>Felpudo pintado a mano</h1><div data-buy-box><div data-buy-box-region="price"><p class="wt-text-title-03">53,11 €</p><p><b>En stock</b></p>
+      <div class="wt-text-caption">IVA incluido (cuando corresponda), más envío</div></div>
+      <form action="/es/cart/listing.php" method="post"><button type="submit">Añadir al carro</button></form></div></body></html>`;
+    const x = extract(html, { url: 'https://www.shop.example.com/es/listing/1/felpudo' });
+    expect(x.price).toEqual({ amountMinor: 5311, currency: 'EUR' });
+    expect(x.sources.price).toBe('visible');
+  });
+
   it('resolves shared symbols with the page: $ on .ca is CAD, $24.990 in Chile is pesos, ¥ in Japanese is JPY', () => {
     expect(read('<span class="price">$49.99</span>', 'https://s.example.ca/p').price).toEqual({ amountMinor: 4999, currency: 'CAD' });
     expect(read('<span class="price">$24.990</span>', 'https://s.example.cl/p', 'es-CL').price).toEqual({ amountMinor: 24990, currency: 'CLP' });

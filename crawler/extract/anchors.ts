@@ -14,7 +14,7 @@ const ZONE_PATTERNS: [RegExp, string][] = [
   [/^(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|site-?nav|main-?nav|topnav|top-?bar|nav-\w+)$|^nav[-_]|[-_]nav$|navigation|megamenu|breadcrumb/, 'inside navigation'],
   [/mini-?cart|cart-?(?:drawer|flyout|popup|preview|summary|total|dropdown|sidebar|count|items|overlay|modal|content|widget)|side-?cart|shopping-?cart|basket-?(?:total|flyout|preview|summary)|header-?cart|nav-?cart|checkout/, 'cart total'],
   [/^(?:site-?header|page-?header|header|masthead|top-?header|global-?header|header-?global)$/, 'inside the page header'],
-  [/announcement|(?:^|[-_])(?:notice|notification|site|sitewide|global|top|header)[-_]?(?:bar|banner|strip|ribbon)$/, 'inside a site-wide banner'],
+  [/announcement|(?:^|[-_])(?:notice|notification|site|sitewide|global|top|header)[-_]?(?:bar|banner|strip|ribbon|promo)$|^promo-?bar$/, 'inside a site-wide banner'],
   [/product-?(?:grid|list|listing|tiles?|cards?)$|search-?results|listing-?grid|wishlist/, 'inside a product listing'],
 ];
 

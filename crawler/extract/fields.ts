@@ -2,7 +2,7 @@
 // reviews, promotions and the effective price. Each takes the first source that has it in the
 // order recipe → structured data of the main product (and the same product in other formats) →
 // meta tags → the visible page, and records that source.
-import type { Extraction, FieldSource } from '../../store/model.ts';
+import type { Extraction, FieldSource, Promotion } from '../../store/model.ts';
 import { currencyFromContext } from '../parse/currency.ts';
 import type { PriceContext } from '../parse/price.ts';
 import { effectivePrice, parsePromotion, parsePromotions } from '../parse/promotions.ts';
@@ -143,6 +143,12 @@ function reviews(out: Extraction, g: Gathered, products: ProductFacts[]): void {
   }
 }
 
+const NEEDS_FIGURE = new Set<Promotion['type']>(['amount_off', 'percent', 'threshold']);
+
+function hasFigure(p: Promotion): boolean {
+  return !!(p.amount || p.percent || p.threshold || p.tiers?.length);
+}
+
 function promotions(out: Extraction, g: Gathered): void {
   const currency = out.price?.currency ?? g.ctx.currency ?? currencyFromContext(g.ctx);
   const exclude = new Set<string>();
@@ -155,7 +161,8 @@ function promotions(out: Extraction, g: Gathered): void {
     texts = currency ? found.filter((t) => t.marked || parsePromotion(t.text, { currency, lang: g.meta.lang }).type !== 'other').map((t) => t.text) : found.map((t) => t.text);
   }
   if (texts.length && currency) {
-    out.promotions = parsePromotions(texts, { currency, now: g.opts.now, lang: g.meta.lang });
+    // A reduction without its figure ("Save", "% off" as a label) is a label, not a promotion.
+    out.promotions = parsePromotions(texts, { currency, now: g.opts.now, lang: g.meta.lang }).filter((p) => !NEEDS_FIGURE.has(p.type) || hasFigure(p));
     if (out.promotions.length) out.sources.promotions = g.recipe?.promotions ? 'recipe' : 'visible';
   } else if (texts.length) {
     out.notes.push(`${texts.length} promotion text(s) seen but not parsed: the page's currency is unknown`);

@@ -29,6 +29,8 @@ const PRICE_LABEL = /(?:价|價|価格|price|prix|preis|precio|prezzo|pre[çc]o|
 /** A count of reviews, ratings or sales ("734 reviews", "1.2万+条评价", "500+ sold"). */
 const COUNT_TEXT =
   /^[^\p{L}\d]*\d[\d.,'’ ]*\s*[kKmM万萬千]?\s*\+?\s*(?:customer |global |verified )?(?:reviews?|ratings?|comments?|bewertungen|rezensionen|avis|opiniones|reseñas|valoraciones|recensioni|avaliações|opiniões|opinii|ocen|отзыв\p{L}*|beoordelingen|条评价|条评论|条|人评价|评价|評價|件のレビュー|件|리뷰|sold|bought|verkauft|vendus?|vendidos?|venduti|已售|人付款|人已购买|人购买|answered questions)(?:\s+(?:in|im|dans|en|this|last)\s[\p{L} ]{1,20})?[^\p{L}\d]*$/iu;
+/** A marketplace's other-offers line ("Neu (6) ab 570,01 €", "New (5) from $12.99"): other sellers, not a promotion. */
+const OTHER_OFFERS = /^(?:new|used|neu|gebraucht|neuf|occasion|d'occasion|nuevo|usado|nuovo|usato|nowy|używany|新品|中古)\s*(?:&\s*\p{L}+\s*)?\(\d+\)/iu;
 /** Promotions whose words say everything without a figure ("包邮", "赠品"): complete even when short. */
 const COMPLETE_WITHOUT_FIGURE = new Set(['free_shipping', 'gift']);
 
@@ -42,10 +44,11 @@ function hintOf(el: Element | null): 'promo' | 'badge' | null {
 /** The element or the sentence around it speaks of a payment card or financing. */
 function paymentContext(el: Element, texts: Map<Element, string>): boolean {
   let p: Element | null = el;
-  // The element's and its parent's names, and for an inline element the sentence it sits in.
+  // The element's and its parent's names and link targets ("/popup/globalCreditCard"), and for an
+  // inline element the sentence it sits in.
   const inline = INLINE_TAGS.has(el.name);
   for (let i = 0; i < 2 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
-    if (PAYMENT_TERMS.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''} ${i === 1 && inline ? texts.get(p) ?? '' : ''}`)) return true;
+    if (PAYMENT_TERMS.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''} ${p.attribs.href ?? ''} ${i === 1 && inline ? texts.get(p) ?? '' : ''}`)) return true;
   }
   return false;
 }
@@ -68,7 +71,7 @@ export function promotionTexts(layout: PageLayout, exclude: Set<string>): Promot
     if (!text || text.length < 2 || text.length > 100 || HEADINGS.has(el.name) || distance > REACH) continue;
     // A lone label ("领 券", "Deals", "促销价") says nothing a promotion could be read from; "包邮" does.
     if (!/\d/.test(text) && ((text.replace(/[^\p{L}]/gu, '').length < 3 && !COMPLETE_WITHOUT_FIGURE.has(typeFromWords(text) ?? '')) || PRICE_LABEL.test(text))) continue;
-    if (COUNT_TEXT.test(text)) continue;
+    if (COUNT_TEXT.test(text) || OTHER_OFFERS.test(text)) continue;
     // The buy button's label ("支付定金", "Pre-order") and a stock statement ("预售中", "Only 3 left") are not offers.
     if (insideBuyButton(el, buttons) || (!/%|\p{Sc}|\d[.,]\d/u.test(text) && stockHinted(el) && availabilityFromText(text))) continue;
     const parent = el.parent as Element | null;
@@ -82,7 +85,8 @@ export function promotionTexts(layout: PageLayout, exclude: Set<string>): Promot
     // Unmarked price labels and attribute pairs ("Color: Blue", "Size: M") are not promotions.
     if (!promoLike && (readPriceText(text) || !/\p{L}/u.test(text) || /^[^:：\d]{2,24}[:：]/.test(text))) continue;
     if (LIST_WORDS_IN.test(text) && readPriceText(text.replace(/^[^\d]*%\s*/, '')) === null && /\d[.,]\d{2}/.test(text)) continue;
-    const key = text.toLowerCase().replace(/\s+/g, ' ').trim();
+    // "& Kostenlose Lieferung" continues a line already read.
+    const key = text.toLowerCase().replace(/\s+/g, ' ').replace(/^(?:[&+]|and|und|et|y|e)\s+/, '').trim();
     if (seen.has(key) || exclude.has(key)) continue;
     seen.add(key);
     out.push({ text, marked: hint === 'promo' });

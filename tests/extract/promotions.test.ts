@@ -60,6 +60,19 @@ describe('promotion texts', () => {
     expect(x.promotions.map((p) => p.text)).toEqual(['Save $21.90']);
   });
 
+  it('leaves out labels without their figure, other sellers\' offers, card offers behind a link and top promo strips', () => {
+    const html = `<!doctype html><html lang="en-US"><head><title>Bench top</title></head><body>
+      <div id="discount-promo"><p id="top-promo">Free shipping over 300</p></div>
+      <main><h1>Maple Bench Top 60 x 24</h1><p class="price main">Price: $165.95</p>
+      <div class="deal-flag promo">Save</div><div class="olp">New (6) from $159.00 FREE Shipping.</div>
+      <div class="cc-info"><a href="/staticPopup/globalCreditCard" class="monthly-pay-info">Save 3%</a></div>
+      <button class="btn-addcart">Add to cart</button></main></body></html>`;
+    const x = extract(html, { url: 'https://www.tools.example.com/p/bench-top' });
+    expect(x.price).toEqual(usd(16595));
+    expect(x.promotions).toEqual([]);
+    expect(x.effectivePrice).toEqual(usd(16595));
+  });
+
   it('reads a Tmall-style panel: the 促销价 term and the buy button are not offers, 包邮 is', () => {
     const html = `<!doctype html><html lang="zh-CN"><head><title>手环</title></head><body><div class="tb-property">
       <h1>Stride运动手环 心率睡眠监测</h1>

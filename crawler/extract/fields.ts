@@ -8,7 +8,7 @@ import type { PriceContext } from '../parse/price.ts';
 import { effectivePrice, parsePromotion, parsePromotions } from '../parse/promotions.ts';
 import type { PageLayout } from './anchors.ts';
 import type { OfferFacts, ProductFacts } from './facts.ts';
-import { bylineBrand, cleanBrand, formSku, labelledValues, normalizeGtin } from './identifiers.ts';
+import { bylineBrand, cleanBrand, formSku, labelledValues, normalizeGtin, urlItemId } from './identifiers.ts';
 import type { PageMeta } from './meta.ts';
 import { alreadyInPrice, appliesToAnyBuyer, promotionTexts } from './promos.ts';
 import type { RecipeReading } from './recipe.ts';
@@ -33,6 +33,11 @@ export interface Gathered {
 }
 
 type Pick = { value: string; source: FieldSource } | null;
+
+/** The page's canonical URL (link rel=canonical, else og:url), absolute. */
+function canonicalOf(g: Gathered): string | null {
+  return absoluteUrl(g.meta.canonical ?? g.meta.values.get('og:url'), g.opts.url);
+}
 
 function firstOf(...options: [string | null | undefined, FieldSource][]): Pick {
   for (const [value, source] of options) {
@@ -59,11 +64,11 @@ export function finishFields(out: Extraction, g: Gathered): void {
   const labelled = labelledValues(layout);
   // The offer the page shows (a variant named in the URL) identifies the product more exactly than its group.
   const variantSku = g.offerFromUrl ? g.offer?.sku : null;
-  set(out, 'sku', firstOf([recipe?.sku, 'recipe'], [variantSku, offerSrc], ...fromProducts((p) => p.sku), [g.offer?.sku, offerSrc], [metaProd?.sku, 'meta'], [formSku(layout, layout.scan.inputs), 'visible'], [labelled.sku, 'visible']));
+  set(out, 'sku', firstOf([recipe?.sku, 'recipe'], [variantSku, offerSrc], ...fromProducts((p) => p.sku), [g.offer?.sku, offerSrc], [metaProd?.sku, 'meta'], [formSku(layout, layout.scan.inputs), 'visible'], [labelled.sku, 'visible'], [urlItemId(canonicalOf(g)), 'meta']));
   set(out, 'brand', firstOf([recipe?.brand, 'recipe'], ...fromProducts((p) => plainText(p.brand)), [plainText(metaProd?.brand), 'meta'], [labelled.brand ? cleanBrand(labelled.brand) : null, 'visible'], [bylineBrand(layout), 'visible']));
   const image = firstOf(...fromProducts((p) => p.image), [metaProd?.image, 'meta']);
   set(out, 'image', image && absoluteUrl(image.value, g.opts.url) ? { value: absoluteUrl(image.value, g.opts.url)!, source: image.source } : null);
-  const canonical = absoluteUrl(g.meta.canonical ?? g.meta.values.get('og:url'), g.opts.url);
+  const canonical = canonicalOf(g);
   set(out, 'canonicalUrl', canonical ? { value: canonical, source: 'meta' } : null);
 
   const variantGtin = g.offerFromUrl ? g.offer?.gtin : null;

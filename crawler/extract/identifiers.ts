@@ -152,3 +152,30 @@ export function bylineBrand(layout: PageLayout): string | null {
   }
   return null;
 }
+
+/** Query keys that carry a marketplace's item id (Taobao ?id=, eBay ?item=, shops' ?skuId=). */
+const ID_QUERY = /^(?:id|item_?id|itemid|sku_?id|skuid|product_?id|productid|pid|goods_?id|item)$/i;
+
+/**
+ * The item id a marketplace writes into its product URLs, as the last resort for the SKU when no
+ * structured data, form or label names one: Amazon's /dp/ASIN, an item id in the query, or a
+ * path segment that is a long number ("/item/1005004.html", "/ip/kettle/123456789").
+ */
+export function urlItemId(url: string | null): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const asin = /\/(?:dp|gp\/product|gp\/aw\/d)\/([A-Z0-9]{10})(?:[/?]|$)/.exec(u.pathname);
+  if (asin) return asin[1];
+  for (const [k, v] of u.searchParams) if (ID_QUERY.test(k) && /^[A-Za-z0-9_-]{4,40}$/.test(v) && /\d/.test(v)) return v;
+  const segments = u.pathname.split('/').filter(Boolean);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const m = /^(\d{6,20})(?:\.(?:html?|p|aspx))?$/.exec(segments[i]);
+    if (m) return m[1];
+  }
+  return null;
+}

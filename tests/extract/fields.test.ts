@@ -1,7 +1,7 @@
 // Stock, reviews, promotions, identifiers and recipes, each through extract() on small pages.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../crawler/extract/index.ts';
-import { cleanBrand, normalizeGtin } from '../../crawler/extract/identifiers.ts';
+import { cleanBrand, normalizeGtin, urlItemId } from '../../crawler/extract/identifiers.ts';
 
 const URL = 'https://shop.example.com/p/kettle';
 const jsonld = (offer: string, extra = '', currency = 'USD') =>
@@ -130,6 +130,18 @@ describe('identifiers and brand', () => {
     expect(en.sku).toBe('RW-MS-630');
     const words = extract(page('<span class="price">$39.00</span><p>Model designed in Oslo</p>'), { url: URL });
     expect(words.sku).toBeNull();
+  });
+
+  it('falls back to the item id a marketplace writes into its canonical URL, and only then', () => {
+    expect(urlItemId('https://www.amazon.de/Kettle-Steel/dp/B08FT9HBQC/ref=sr_1_2?qid=1')).toBe('B08FT9HBQC');
+    expect(urlItemId('https://detail.tmall.com/item.htm?spm=a1z10&id=680012345601')).toBe('680012345601');
+    expect(urlItemId('https://www.etsy.com/es/listing/550571276/felpudo-pintado')).toBe('550571276');
+    expect(urlItemId('https://item.jd.com/100012043978.html')).toBe('100012043978');
+    for (const u of ['https://shop.example.com/products/kettle-2000', 'https://shop.example.com/p/kettle?color=red', 'not a url', null]) expect(urlItemId(u), String(u)).toBeNull();
+    const x = extract(page('<span class="price">$39.00</span>', '<link rel="canonical" href="https://www.market.example.com/Kettle/dp/B0KETTLE01">'), { url: 'https://www.market.example.com/Kettle/dp/B0KETTLE01?th=1' });
+    expect(x).toMatchObject({ sku: 'B0KETTLE01', sources: { sku: 'meta' } });
+    const labelled = extract(page('<span class="price">$39.00</span><p>SKU: KT-17</p>', '<link rel="canonical" href="https://www.market.example.com/Kettle/dp/B0KETTLE01">'), { url: URL });
+    expect(labelled.sku).toBe('KT-17');
   });
 
   it('reduces store bylines to the brand name', () => {

@@ -10,10 +10,10 @@ import { parseLenientJson, sliceBalanced } from './lenient-json.ts';
 const MAX_SCRIPT = 6_000_000;
 const MAX_NODES = 300_000;
 const MAX_BLOBS = 24;
-const SELLING_KEYS = /^(?:price|saleprice|sale_price|sellingprice|selling_price|currentprice|current_price|finalprice|final_price|offerprice|offer_price|priceamount|price_amount|displayprice|pricevalue|specialprice|special_price|promoprice|discountprice|discountedprice|nowprice|ourprice|actualprice|amount|sale|value|raw|current|formattedprice|pricestring|pricewithtax|grossprice|price_gross)$/;
+const SELLING_KEYS = /^(?:price|pricetext|price_text|pricestr|saleprice|sale_price|sellingprice|selling_price|currentprice|current_price|finalprice|final_price|offerprice|offer_price|priceamount|price_amount|displayprice|pricevalue|specialprice|special_price|promoprice|discountprice|discountedprice|nowprice|ourprice|actualprice|amount|sale|value|raw|current|formattedprice|pricestring|pricewithtax|grossprice|price_gross)$/;
 const LIST_KEYS = /^(?:listprice|list_price|originalprice|original_price|original|regularprice|regular_price|wasprice|was_price|was|msrp|rrp|uvp|strikethroughprice|strikeprice|compareatprice|compare_at_price|oldprice|old_price|retailprice|marketprice|market_price|referenceprice|highprice)$/;
 const PRICE_PARENT = /price|pricing|offer|amount/i;
-const NOISE_PATH = /unit_?price|price_?per|per_?unit|base_?price|grundpreis|shipping|delivery|installment|instalment|monthly|related|recommend|similar|upsell|crossell|cross_sell|crosssell|carousel|cart|basket|bag|wishlist|recent|also|bundle|accessor|compare|sponsored|ads?$/i;
+const NOISE_PATH = /unit_?price|price_?per|per_?unit|base_?price|grundpreis|shipping|delivery|installment|instalment|monthly|related|recommend|similar|upsell|crossell|cross_sell|crosssell|carousel|cart|basket|bag|wishlist|recent|also|bundle|accessor|compare|sponsored|frequently|together|fbt|guess|rec_?list|ads?$/i;
 const ID_KEYS = /^(?:sku|skuid|sku_id|id|productid|product_id|itemid|item_id|asin|gtin|gtin13|ean|upc|mpn|partnumber|articlenumber|code|productcode|variantid|variant_id|offerid|usitemid|catentryid)$/i;
 const NAME_KEYS = /^(?:name|title|productname|product_name|displayname|itemname|item_name)$/i;
 const CURRENCY_KEYS = /^(?:currency|currencycode|currency_code|pricecurrency|currencyiso|currencyisocode|currencyunit|curr)$/i;
@@ -83,8 +83,33 @@ function scalarText(v: Json): string | null {
   return null;
 }
 
-/** Which identity an object names, if any. */
+/** Keys of a state's block about the page's item; its siblings (a "price" block beside "item") are about it too. */
+const ITEM_BLOCK = /^(?:item|iteminfo|item_info|product|productinfo|product_info|goods|goodsinfo|goods_info|detail|skuinfo|sku_info|basicinfo|base)$/i;
+/** A price entry drawn struck through or titled as the original price ({"priceTitle":"原价","lineThrough":true}). */
+const LIST_MARK = /^(?:原价|原價|划线价|市场价|参考价|吊牌价|list price|was|uvp|rrp|msrp|original price|regular price)$/i;
+
+function listMarked(obj: JsonObject): boolean {
+  for (const [k, v] of Object.entries(obj)) {
+    if (/^(?:linethrough|line_through|strikethrough|strike|isstrike|crossed)$/i.test(k) && v === true) return true;
+    if (/^(?:pricetitle|price_title|title|label|pricelabel|price_label|pricename|name)$/i.test(k) && typeof v === 'string' && LIST_MARK.test(v.trim())) return true;
+  }
+  return false;
+}
+
+/** Which identity an object names, itself or through its item block, if any. */
 function identityMatch(obj: JsonObject, id: ProductIdentity): string | null {
+  const own = ownIdentity(obj, id);
+  if (own) return own;
+  for (const [k, v] of Object.entries(obj)) {
+    if (ITEM_BLOCK.test(k) && isObject(v)) {
+      const m = ownIdentity(v, id);
+      if (m) return `${m} (in ${k})`;
+    }
+  }
+  return null;
+}
+
+function ownIdentity(obj: JsonObject, id: ProductIdentity): string | null {
   for (const [k, v] of Object.entries(obj)) {
     const s = scalarText(v);
     if (!s) continue;
@@ -149,7 +174,7 @@ export function statePrices(scripts: { type: string; id: string; text: string }[
       const listed = LIST_KEYS.test(key) && (/price|msrp|rrp|uvp/.test(key) || parentIsPrice);
       if ((selling || listed) && match && !f.noise && !NOISE_PATH.test(k)) {
         const money = readMoney(v, currency);
-        const kind = listed ? 'list' : 'selling';
+        const kind = listed || listMarked(obj) ? 'list' : 'selling';
         // {"price": {"amount": 3.42}} is read at both levels; one reading is enough.
         if (money && !found.some((p) => p.amount === money.amount && p.kind === kind)) found.push({ ...money, kind, match, path: `${f.path}.${k}` });
       }

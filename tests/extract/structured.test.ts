@@ -172,6 +172,17 @@ describe('embedded state', () => {
     expect(statePrices(scripts(next, 'application/json'), id).map((p) => p.amount)).toEqual(['3.42']);
   });
 
+  it('reads a price block beside the item block that names the product, and entries drawn struck as list prices', () => {
+    const tmall = `window.__INITIAL_STATE__ = {"item":{"itemId":"10450114","title":"耳机"},"price":{"price":{"priceTitle":"促销价","priceText":"299.00"},"extraPrices":[{"priceTitle":"原价","priceText":"399.00","lineThrough":true}]},"currency":"CNY","recommend":[{"itemId":"1","price":"9.90"}]};`;
+    expect(statePrices(scripts(tmall), id).map((p) => [p.amount, p.kind, p.match]).sort()).toEqual([
+      ['299.00', 'selling', 'url id (in item)'],
+      ['399.00', 'list', 'url id (in item)'],
+    ]);
+    const html = `<!doctype html><html lang="zh-CN"><head><title>耳机</title><script>${tmall}</script></head><body><h1>耳机</h1><button>加入购物车</button></body></html>`;
+    const x = extract(html, { url: 'https://detail.shop.example.cn/item.htm?id=10450114' });
+    expect(x).toMatchObject({ price: { amountMinor: 29900, currency: 'CNY' }, listPrice: { amountMinor: 39900, currency: 'CNY' }, sources: { price: 'state-json' } });
+  });
+
   it('ignores state that names no identity of the page', () => {
     expect(statePrices(scripts('window.__APOLLO_STATE__ = {"Product:1":{"sku":"OTHER","price":9}};'), id)).toEqual([]);
     expect(statePrices(scripts('var x = {"price": 9};'), { skus: [], urlIds: [], titles: [] })).toEqual([]);

@@ -70,7 +70,7 @@ export function moneyMentions(s: string, currency: string, lang?: string | null)
   return out;
 }
 
-const TIER_RE = /(每)?(?:满|滿)\s*(\d+(?:[,.]\d+)*)\s*(?:元|块|rmb)?\s*(?:减|減|立减|立減|-|省|返)\s*(\d+(?:[,.]\d+)*)\s*(?:元|块)?/giu;
+const TIER_RE = /(每)?(?:满|滿)\s*(\d+(?:[,.]\d+)*)\s*(?:元|块|rmb)?\s*[，,、]?\s*(?:可|再|立|即)?\s*(?:减|減|立减|立減|-|省|返)\s*(\d+(?:[,.]\d+)*)\s*(?:元|块)?/giu;
 
 /** 满减 tiers: "满200减20/满400减50" → two tiers; "每满200减30" repeats. */
 export function thresholdTiers(s: string, currency: string): { tiers: PromotionTier[]; repeat: boolean } {

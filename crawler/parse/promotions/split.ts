@@ -18,6 +18,15 @@ const ABSORBING: PromotionType[] = ['flash_sale', 'coupon', 'member_price', 'gro
 /** A bundle piece that only names how many to buy ("Buy 2", "买2件") takes its reward from the next piece ("save 10%"). */
 const QUANTITY_ONLY = /^\s*(?:buy|kauf\p{L}*|ach[eè]te[sz]?|compra|acquista|compre|kup|买|買|任选|任選)\s*(?:any\s+)?\d+\s*(?:件|个|個|items?|pieces?|or more|und mehr|\+)?\s*$/iu;
 
+const THRESHOLD_WORDS = /(?:满|滿)\s*\d|spend|orders? over|(?<!\p{L})(?:over|above|ab|dès)\s*\S*\d/iu;
+const REDUCTION = /减|減|省|返|折|%|off|save|rabatt|remise|descuento|sconto|gratis|free|包邮|[-−]\s*\p{Sc}?\s*\d/iu;
+
+/** A spend threshold without what it gives ("每满300元", "Spend $50") takes it from the next piece ("可减30元现金", "get $10 off"). */
+function thresholdOnly(piece: string): boolean {
+  const s = piece.normalize('NFKC');
+  return THRESHOLD_WORDS.test(s) && !REDUCTION.test(s);
+}
+
 /** A piece that only says when something ends ("Ends in 02:00:00", "仅剩 3天") belongs to the one before. */
 function onlyEndTime(piece: string): boolean {
   const s = arabicNumerals(piece.normalize('NFKC'));
@@ -27,7 +36,7 @@ function onlyEndTime(piece: string): boolean {
 function kindOf(piece: string): PromotionType | null {
   const s = arabicNumerals(piece.normalize('NFKC'));
   if (!looksLikePromotion(s)) return null;
-  return promotionType(s, /(?:满|滿)\s*\d|spend|orders? over|(?<!\p{L})(?:over|above|ab|dès)\s*\S*\d/iu.test(s));
+  return promotionType(s, THRESHOLD_WORDS.test(s));
 }
 
 interface Piece {
@@ -70,6 +79,7 @@ function splitText(text: string): string[] {
           (kind === group.kind ||
             (group.kind !== null && ABSORBING.includes(group.kind) && !group.hasFigure && kind !== 'free_shipping') ||
             (group.kind === 'bundle' && QUANTITY_ONLY.test(arabicNumerals(text.slice(group.start, group.end).normalize('NFKC'))) && kind !== 'free_shipping') ||
+            (kind !== null && (group.kind === null || group.kind === 'other' || group.kind === 'threshold') && thresholdOnly(text.slice(group.start, group.end))) ||
             (group.kind === 'other' && !group.hasFigure))));
     if (joins) {
       group.end = piece.end;

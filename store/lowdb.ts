@@ -52,12 +52,18 @@ function checkTime(at: string, what: string): void {
 }
 
 /** Freezes a stored value and everything in it, once: later calls see it frozen and return at once. */
-function deepFrozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFrozen(inner);
-  }
-  return value;
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const inner of value) deepFreeze(inner);
+  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
+/** The stored items handed out in an array of the caller's own (`items` itself when clipping already copied it). */
+function shared<T>(items: T[], copied: boolean): T[] {
+  const out = copied ? items : items.slice();
+  for (const item of out) deepFreeze(item);
+  return out;
 }
 
 export class LowdbStore implements Store {
@@ -355,13 +361,14 @@ export class LowdbStore implements Store {
     const stored = this.db.data.histories[listingId];
     if (!stored) return emptyHistory(listingId);
     const clipped = clipHistory(stored, range);
+    const copied = clipped !== stored;
     const fields = {} as Record<TrackedField, ChangePoint<unknown>[]>;
-    for (const field of TRACKED_FIELDS) fields[field] = (clipped.fields[field] as ChangePoint<unknown>[]).map(deepFrozen);
+    for (const field of TRACKED_FIELDS) fields[field] = shared(clipped.fields[field] as ChangePoint<unknown>[], copied);
     return {
       ...clipped,
       sources: { ...clipped.sources },
       fields: fields as ListingHistory['fields'],
-      failures: clipped.failures.map(deepFrozen),
+      failures: shared(clipped.failures, copied),
     };
   }
 

@@ -1,72 +1,17 @@
 // What every part of the digest computation shares: the weeks compared, the competitor listings
 // with their histories, our products and our price at any time. Built once per digest.
-import type { Availability, Listing, ListingHistory, Money } from '../../../store/model.ts';
+import type { Availability, Listing, Money } from '../../../store/model.ts';
 import { emptyHistory, isoMillis } from '../../../store/changepoints.ts';
 import { minorDigits } from '../../../crawler/parse/money.ts';
-import type { Campaign, Thresholds } from '../config.ts';
-import { thresholdsSchema } from '../config.ts';
 import { campaignsBetween, campaignsOn } from '../campaigns.ts';
 import type { ListingRef, WeekPeriod } from '../types.ts';
 import { ListingSeries } from '../series.ts';
 import { addWeeks, weekBounds, yearAgoWeek, type WeekBounds } from '../week.ts';
-
-/** One of our products as the digest needs it. */
-export interface ProductInfo {
-  sku: string;
-  name: string;
-  /** Our configured price; null when it comes from crawling our own product page (an `own` listing). */
-  ourPrice: Money | null;
-  category: string | null;
-  tags: string[];
-}
-
-export interface DigestOptions {
-  weekStart: number;
-  trendWeeks: number;
-  topN: number;
-  maxActions: number;
-  thresholds: Thresholds;
-  campaigns: Campaign[];
-  builtInCampaigns: boolean;
-}
-
-export interface DigestInput {
-  /** ISO week in the shop's time zone, "2026-W47". */
-  week: string;
-  timeZone: string;
-  shop: string;
-  /** The digest currency (the shop's): prices in other currencies are listed, not compared. */
-  currency: string;
-  /** Every listing, own pages (`own: true`) included; each listing's history in `histories`. */
-  listings: Listing[];
-  histories: ListingHistory[];
-  /**
-   * The same listings' histories clipped to the year-ago week, when `histories` do not reach back
-   * that far (the store is then read twice, narrowly, instead of once for a whole year).
-   */
-  yearAgoHistories?: ListingHistory[];
-  products: ProductInfo[];
-  competitors: string[];
-  /**
-   * Units of a currency per one unit of the digest currency (the config's `exchangeRates`):
-   * prices in those currencies are converted and compared; without a rate they are not.
-   */
-  exchangeRates?: Record<string, number>;
-  generatedAt: string;
-  options?: Partial<DigestOptions>;
-}
-
-export const DEFAULT_OPTIONS: DigestOptions = {
-  weekStart: 1,
-  trendWeeks: 12,
-  topN: 10,
-  maxActions: 8,
-  thresholds: thresholdsSchema.parse({}),
-  campaigns: [],
-  builtInCampaigns: true,
-};
+import { DEFAULT_OPTIONS, type DigestInput, type DigestOptions, type ProductInfo } from './input.ts';
 
 export interface Entry {
+  /** Position in `DigestContext.entries`. */
+  index: number;
   listing: Listing;
   series: ListingSeries;
   /** History of the year-ago week, when it was read separately. */
@@ -88,6 +33,14 @@ export interface EndOfWeek {
   availability: Availability;
 }
 
+/** Every entry's end-of-week prices in the digest currency, by position in `entries`: minor units, NaN where unknown or not live. */
+export interface WeekPrices {
+  effective: Float64Array;
+  price: Float64Array;
+  /** 1 where the listing was live and out of stock. */
+  outOfStock: Uint8Array;
+}
+
 export interface Week extends WeekBounds {
   /** The last instant of the week: the values "at the end of the week" are the ones held then. */
   closeMs: number;
@@ -104,11 +57,14 @@ export class DigestContext {
   readonly trend: Week[];
   /** Competitor listings, sorted by id so ties always break the same way. */
   readonly entries: Entry[];
+  /** The same entries in the order the store gave the listings (see `perEntry`). */
+  private readonly stored: Entry[];
   readonly products = new Map<string, ProductInfo>();
   private readonly own = new Map<string, { series: ListingSeries; yearSeries: ListingSeries | null }[]>();
   private readonly campaignCache = new Map<number, string[]>();
   private readonly weeks = new Map<string, Week>();
   private readonly offsets = new Map<number, Week>();
+  private readonly prices = new Map<Week, WeekPrices>();
   private competitorNames: string[] | null = null;
 
   constructor(readonly input: DigestInput) {
@@ -120,7 +76,7 @@ export class DigestContext {
     for (const p of input.products) this.products.set(p.sku, p);
     const histories = new Map(input.histories.map((h) => [h.listingId, h]));
     const yearAgo = input.yearAgoHistories ? new Map(input.yearAgoHistories.map((h) => [h.listingId, h])) : null;
-    const entries: Entry[] = [];
+    const stored: Entry[] = [];
     for (const listing of input.listings) {
       const series = new ListingSeries(histories.get(listing.id) ?? emptyHistory(listing.id));
       const yearSeries = yearAgo ? new ListingSeries(yearAgo.get(listing.id) ?? emptyHistory(listing.id)) : null;
@@ -132,7 +88,8 @@ export class DigestContext {
       }
       const product = this.products.get(listing.sku) ?? null;
       const title = series.points('title').at(-1)?.value ?? null;
-      entries.push({
+      stored.push({
+        index: -1,
         listing,
         series,
         yearSeries,
@@ -144,12 +101,45 @@ export class DigestContext {
         ends: [],
       });
     }
+    this.stored = stored;
+    this.entries = [...stored].sort((a, b) => (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0));
+    this.entries.forEach((e, i) => (e.index = i));
     // Each listing's state at the end of every compared week, worked out now, one listing at a
     // time in the store's order: asked week by week across thousands of listings, the same
     // questions jump around memory and cost several times more.
     const compared = new Set([...this.trend, this.W, this.P, this.Y]);
-    for (const e of entries) for (const w of compared) this.endOf(e, w);
-    this.entries = entries.sort((a, b) => (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0));
+    for (const e of stored) for (const w of compared) this.endOf(e, w);
+    for (const w of compared) this.weekPrices(w);
+  }
+
+  /**
+   * `f` of every entry, in `entries` order, worked out in the order the store gave the listings.
+   * Histories are read fastest in the order they were loaded (they stay in the CPU cache);
+   * sections that ask each listing many questions get the answers this way, then go through
+   * them in id order as before.
+   */
+  perEntry<T>(f: (e: Entry) => T): T[] {
+    const out = new Array<T>(this.entries.length);
+    for (const e of this.stored) out[e.index] = f(e);
+    return out;
+  }
+
+  /** End-of-week prices of every entry in arrays, for the sections that add up thousands of them. */
+  weekPrices(w: Week): WeekPrices {
+    let p = this.prices.get(w);
+    if (!p) {
+      const n = this.entries.length;
+      p = { effective: new Float64Array(n).fill(NaN), price: new Float64Array(n).fill(NaN), outOfStock: new Uint8Array(n) };
+      for (const e of this.stored) {
+        const end = this.endOf(e, w);
+        if (!end) continue;
+        p.effective[e.index] = end.effective?.amountMinor ?? NaN;
+        p.price[e.index] = end.price?.amountMinor ?? NaN;
+        p.outOfStock[e.index] = end.availability === 'out_of_stock' ? 1 : 0;
+      }
+      this.prices.set(w, p);
+    }
+    return p;
   }
 
   week(id: string): Week {

@@ -28,16 +28,22 @@ export function dataQuality(ctx: DigestContext): { coverage: Coverage[]; notRead
   const coverage = new Map<string, Coverage>(
     ctx.competitors().map((competitor) => [competitor, { competitor, listings: 0, read: 0, notRead: 0, withFailures: 0 }]),
   );
+  // What each expected listing's history says about the week, read in the store's order.
+  const readings = ctx.perEntry((e) => {
+    if (!ctx.expected(e, W)) return null;
+    const price = e.series.at('price', W.closeMs);
+    return { failures: e.series.failuresIn(W.startMs, W.endMs), read: ctx.read(e, W), otherCurrency: !!price && !ctx.inCurrency(price) };
+  });
   for (const e of ctx.entries) {
-    if (!ctx.expected(e, W)) continue;
+    const reading = readings[e.index];
+    if (!reading) continue;
     const c = coverage.get(e.listing.competitor)!;
     c.listings++;
-    const failures = e.series.failuresIn(W.startMs, W.endMs);
-    if (ctx.read(e, W)) {
+    const { failures } = reading;
+    if (reading.read) {
       c.read++;
       if (failures.length > 0) c.withFailures++;
-      const price = e.series.at('price', W.closeMs);
-      if (price && !ctx.inCurrency(price)) otherCurrency.push(e.ref);
+      if (reading.otherCurrency) otherCurrency.push(e.ref);
       continue;
     }
     c.notRead++;

@@ -1,7 +1,8 @@
 // computeDigest: the whole weekly digest from listings and their histories. Pure: the same input
 // gives the same digest, so every figure can be reproduced from the store.
 import { DIGEST_FORMAT, DIGEST_VERSION, type Digest, type Note } from '../types.ts';
-import { DigestContext, type DigestInput } from './context.ts';
+import { DigestContext } from './context.ts';
+import type { DigestInput } from './input.ts';
 import { PriceIndex, competitorPrices, priceMovements } from './prices.ts';
 import { discountClaims, promotions } from './promotions.ts';
 import { stock, undercuts } from './market.ts';
@@ -9,8 +10,8 @@ import { reviews } from './reviews.ts';
 import { assortment, dataQuality, segments } from './coverage.ts';
 import { recommendActions } from './actions.ts';
 
-export type { DigestInput, DigestOptions, ProductInfo } from './context.ts';
-export { DEFAULT_OPTIONS } from './context.ts';
+export type { DigestInput, DigestOptions, ProductInfo } from './input.ts';
+export { DEFAULT_OPTIONS } from './input.ts';
 export { promotionDepth } from './promotions.ts';
 
 export function computeDigest(input: DigestInput): Digest {

@@ -26,15 +26,16 @@ function undercutSince(ctx: DigestContext, e: Entry, closeMs: number): { ms: num
  */
 export function undercuts(ctx: DigestContext): { items: Undercut[]; byCompetitor: CompetitorUndercuts[] } {
   const { W } = ctx;
+  const { effective, outOfStock } = ctx.weekPrices(W);
   const best = new Map<string, { e: Entry; theirs: number }>();
   for (const e of ctx.entries) {
-    const theirs = ctx.effectiveIfRead(e, W);
-    if (!theirs || e.series.availabilityAt(W.closeMs) === 'out_of_stock') continue;
+    const theirs = effective[e.index];
+    if (Number.isNaN(theirs) || outOfStock[e.index]) continue;
     const ours = ctx.ourPriceAt(e.listing.sku, W.closeMs);
-    if (!ours || theirs.amountMinor >= ours.amountMinor) continue;
+    if (!ours || theirs >= ours.amountMinor) continue;
     const key = `${e.listing.competitor}\u0000${e.listing.sku}`;
     const prev = best.get(key);
-    if (!prev || theirs.amountMinor < prev.theirs) best.set(key, { e, theirs: theirs.amountMinor });
+    if (!prev || theirs < prev.theirs) best.set(key, { e, theirs });
   }
   const items: Undercut[] = [...best.values()].map(({ e, theirs }) => {
     const ours = ctx.ourPriceAt(e.listing.sku, W.closeMs)!;
@@ -79,8 +80,9 @@ export function stock(ctx: DigestContext): { wentOut: StockEvent[]; returned: St
   const wentOut: StockEvent[] = [];
   const returned: StockEvent[] = [];
   const out: StockEvent[] = [];
-  for (const e of ctx.entries) {
-    if (!ctx.inScope(e, W)) continue;
+  const perEntry = ctx.perEntry((e) => {
+    const found = { wentOut: [] as StockEvent[], returned: [] as StockEvent[], out: null as StockEvent | null };
+    if (!ctx.inScope(e, W)) return found;
     const points = e.series.points('availability');
     const ours = ctx.ourAvailabilityAt(e.listing.sku, W.closeMs);
     for (const i of e.series.changesIn('availability', W.startMs, W.endMs)) {
@@ -88,12 +90,18 @@ export function stock(ctx: DigestContext): { wentOut: StockEvent[]; returned: St
       const before = points[i - 1].value;
       const after = points[i].value;
       const ev = (kind: string): StockEvent => ({ id: `${kind}:${e.listing.id}:${i}`, ref: e.ref, at: points[i].at, availability: after, ours });
-      if (after === 'out_of_stock' && before !== 'out_of_stock') wentOut.push(ev('stock-out'));
-      if (before === 'out_of_stock' && after !== 'out_of_stock') returned.push(ev('stock-back'));
+      if (after === 'out_of_stock' && before !== 'out_of_stock') found.wentOut.push(ev('stock-out'));
+      if (before === 'out_of_stock' && after !== 'out_of_stock') found.returned.push(ev('stock-back'));
     }
     if (ctx.live(e, W) && e.series.availabilityAt(W.closeMs) === 'out_of_stock') {
-      out.push({ id: `stock:${e.listing.id}`, ref: e.ref, at: e.series.since('availability', W.closeMs)!, availability: 'out_of_stock', ours });
+      found.out = { id: `stock:${e.listing.id}`, ref: e.ref, at: e.series.since('availability', W.closeMs)!, availability: 'out_of_stock', ours };
     }
+    return found;
+  });
+  for (const found of perEntry) {
+    wentOut.push(...found.wentOut);
+    returned.push(...found.returned);
+    if (found.out) out.push(found.out);
   }
   const byTime = (a: StockEvent, b: StockEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
   return { wentOut: wentOut.sort(byTime), returned: returned.sort(byTime), out: out.sort(byTime) };

@@ -61,13 +61,12 @@ export class PriceIndex {
     const skus = this.skuNames.length;
     const competitors = this.competitorNumber.size;
     m = { priced: new Uint8Array(skus), ours: new Float64Array(skus).fill(NaN), lowest: new Float64Array(skus * competitors).fill(NaN), median: new Float64Array(skus).fill(NaN) };
-    const { entries } = this.ctx;
-    for (let i = 0; i < entries.length; i++) {
-      const end = this.ctx.endOf(entries[i], w);
-      if (!end?.effective || end.availability === 'out_of_stock') continue;
+    const { effective, outOfStock } = this.ctx.weekPrices(w);
+    for (let i = 0; i < effective.length; i++) {
+      const amount = effective[i];
+      if (Number.isNaN(amount) || outOfStock[i]) continue;
       const sku = this.entrySku[i];
       const k = sku * competitors + this.entryCompetitor[i];
-      const amount = end.effective.amountMinor;
       if (!(m.lowest[k] <= amount)) m.lowest[k] = amount;
       m.priced[sku] = 1;
     }
@@ -141,17 +140,16 @@ export class PriceIndex {
 /** Listings whose selling price changed during the week, from the price at its start to its end. */
 export function priceMovements(ctx: DigestContext): PriceMove[] {
   const { W } = ctx;
-  const moves: PriceMove[] = [];
-  for (const e of ctx.entries) {
-    if (!ctx.inScope(e, W)) continue;
+  const moves = ctx.perEntry((e): PriceMove | null => {
+    if (!ctx.inScope(e, W)) return null;
     // The first point of a history is the first reading, not a change.
     const changes = e.series.changesIn('price', W.startMs, W.endMs).filter((i) => i > 0);
-    if (changes.length === 0) continue;
+    if (changes.length === 0) return null;
     const points = e.series.points('price');
     const from = points[changes[0] - 1].value;
     const to = e.series.at('price', W.closeMs);
-    if (!from || !to || from.currency !== to.currency || from.amountMinor <= 0) continue;
-    moves.push({
+    if (!from || !to || from.currency !== to.currency || from.amountMinor <= 0) return null;
+    return {
       id: `move:${e.listing.id}`,
       ref: e.ref,
       from,
@@ -159,61 +157,75 @@ export function priceMovements(ctx: DigestContext): PriceMove[] {
       changePct: pct(from.amountMinor, to.amountMinor),
       changes: changes.length,
       ours: ctx.ourPriceAt(e.listing.sku, W.closeMs),
-    });
-  }
-  return moves.sort((a, b) => a.changePct - b.changePct || (a.id < b.id ? -1 : 1));
+    };
+  });
+  return moves.filter((m): m is PriceMove => m !== null).sort((a, b) => a.changePct - b.changePct || (a.id < b.id ? -1 : 1));
 }
 
-function averageOf(ctx: DigestContext, entries: readonly Entry[], w: Week): Money | null {
-  const prices = entries.map((e) => ctx.priceIfRead(e, w)).filter((m): m is Money => m !== null);
-  const avg = mean(prices.map((m) => m.amountMinor));
-  return avg === null ? null : { amountMinor: Math.round(avg), currency: ctx.currency };
+/** Mean end-of-week price of the entries (positions in `ctx.entries`) read in `w`. */
+function averageOf(ctx: DigestContext, entries: readonly number[], w: Week): Money | null {
+  const { price } = ctx.weekPrices(w);
+  let sum = 0;
+  let n = 0;
+  for (const i of entries) {
+    if (Number.isNaN(price[i])) continue;
+    sum += price[i];
+    n++;
+  }
+  return n === 0 ? null : { amountMinor: Math.round(sum / n), currency: ctx.currency };
 }
 
 /** Mean of each listing's own change between two weeks, for listings priced in both. */
-function likeForLike(ctx: DigestContext, entries: readonly Entry[], from: Week, to: Week): number | null {
+function likeForLike(ctx: DigestContext, entries: readonly number[], from: Week, to: Week): number | null {
+  const a = ctx.weekPrices(from).price;
+  const b = ctx.weekPrices(to).price;
   const changes: number[] = [];
-  for (const e of entries) {
-    const a = ctx.priceIfRead(e, from);
-    const b = ctx.priceIfRead(e, to);
-    if (a && b && a.amountMinor > 0) changes.push(((b.amountMinor - a.amountMinor) / a.amountMinor) * 100);
-  }
+  for (const i of entries) if (a[i] > 0 && !Number.isNaN(b[i])) changes.push(((b[i] - a[i]) / a[i]) * 100);
   const m = mean(changes);
   return m === null ? null : round(m, 1);
 }
 
+/** The first entry with the lowest price read in `w`, and how many had one. */
+function lowest(ctx: DigestContext, entries: readonly number[], w: Week): { entry: Entry | null; priced: number } {
+  const { price } = ctx.weekPrices(w);
+  let best = -1;
+  let priced = 0;
+  for (const i of entries) {
+    if (Number.isNaN(price[i])) continue;
+    priced++;
+    if (best < 0 || price[i] < price[best]) best = i;
+  }
+  return { entry: best < 0 ? null : ctx.entries[best], priced };
+}
+
 export function competitorPrices(ctx: DigestContext, moves: readonly PriceMove[], yearAgoAvailable: boolean): CompetitorPrices[] {
   const { W, P, Y } = ctx;
+  // Positions in ctx.entries by competitor: a listing priced in a week was tracked in it.
+  const byCompetitor = new Map<string, number[]>();
+  for (const e of ctx.entries) {
+    const list = byCompetitor.get(e.listing.competitor) ?? [];
+    list.push(e.index);
+    byCompetitor.set(e.listing.competitor, list);
+  }
   return ctx.competitors().map((competitor) => {
-    const entries = ctx.entries.filter((e) => e.listing.competitor === competitor);
-    const inWeek = (w: Week) => entries.filter((e) => ctx.inScope(e, w));
-    let minimum: CompetitorPrices['minimum'] = null;
-    let priced = 0;
-    for (const e of inWeek(W)) {
-      const p = ctx.priceIfRead(e, W);
-      if (!p) continue;
-      priced++;
-      if (!minimum || p.amountMinor < minimum.price.amountMinor) minimum = { price: p, listingId: e.listing.id };
-    }
-    const previousMin = inWeek(P)
-      .map((e) => ctx.priceIfRead(e, P))
-      .filter((m): m is Money => m !== null)
-      .reduce<Money | null>((best, m) => (!best || m.amountMinor < best.amountMinor ? m : best), null);
+    const entries = byCompetitor.get(competitor) ?? [];
+    const now = lowest(ctx, entries, W);
+    const previous = lowest(ctx, entries, P).entry;
     const mine = moves.filter((m) => m.ref.competitor === competitor);
     return {
       competitor,
-      priced,
-      average: averageOf(ctx, inWeek(W), W),
-      previousAverage: averageOf(ctx, inWeek(P), P),
-      yearAgoAverage: yearAgoAvailable ? averageOf(ctx, inWeek(Y), Y) : null,
-      minimum,
-      previousMinimum: previousMin,
+      priced: now.priced,
+      average: averageOf(ctx, entries, W),
+      previousAverage: averageOf(ctx, entries, P),
+      yearAgoAverage: yearAgoAvailable ? averageOf(ctx, entries, Y) : null,
+      minimum: now.entry && { price: ctx.priceIfRead(now.entry, W)!, listingId: now.entry.listing.id },
+      previousMinimum: previous && ctx.priceIfRead(previous, P),
       likeForLikePct: likeForLike(ctx, entries, P, W),
       likeForLikeYearPct: yearAgoAvailable ? likeForLike(ctx, entries, Y, W) : null,
       changed: mine.length,
       drops: mine.filter((m) => m.changePct < 0).length,
       rises: mine.filter((m) => m.changePct > 0).length,
-      trend: ctx.trend.map((t) => averageOf(ctx, inWeek(t), t)?.amountMinor ?? null),
+      trend: ctx.trend.map((t) => averageOf(ctx, entries, t)?.amountMinor ?? null),
     };
   });
 }

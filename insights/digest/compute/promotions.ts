@@ -42,36 +42,39 @@ function event(ctx: DigestContext, e: Entry, id: string, p: Promotion, atMs: num
   };
 }
 
+/** `promotionKey` of each promotion object, computed once per digest (a long-running promotion is compared at every point). */
+type KeyOf = (p: Promotion) => string;
+
 /** Promotions that appeared or disappeared between two consecutive readings inside the week. */
-function transitions(ctx: DigestContext, e: Entry, w: Week): { started: PromotionEvent[]; ended: PromotionEvent[] } {
+function transitions(ctx: DigestContext, e: Entry, w: Week, keyOf: KeyOf): { started: PromotionEvent[]; ended: PromotionEvent[] } {
   const started: PromotionEvent[] = [];
   const ended: PromotionEvent[] = [];
   const points = e.series.points('promotions');
   for (const i of e.series.changesIn('promotions', w.startMs, w.endMs)) {
     if (i === 0) continue;
     const atMs = e.series.startMs('promotions', i);
-    const before = new Set(points[i - 1].value.map(promotionKey));
-    const after = new Set(points[i].value.map(promotionKey));
+    const before = new Set(points[i - 1].value.map(keyOf));
+    const after = new Set(points[i].value.map(keyOf));
     points[i].value.forEach((p, j) => {
-      if (!before.has(promotionKey(p))) started.push(event(ctx, e, `promo-start:${e.listing.id}:${i}:${j}`, p, atMs));
+      if (!before.has(keyOf(p))) started.push(event(ctx, e, `promo-start:${e.listing.id}:${i}:${j}`, p, atMs));
     });
     points[i - 1].value.forEach((p, j) => {
-      if (!after.has(promotionKey(p))) ended.push(event(ctx, e, `promo-end:${e.listing.id}:${i}:${j}`, p, atMs));
+      if (!after.has(keyOf(p))) ended.push(event(ctx, e, `promo-end:${e.listing.id}:${i}:${j}`, p, atMs));
     });
   }
   return { started, ended };
 }
 
 /** The promotions shown at the end of the week, each dated from when it first appeared without a break. */
-function running(ctx: DigestContext, e: Entry, w: Week): PromotionEvent[] {
+function running(ctx: DigestContext, e: Entry, w: Week, keyOf: KeyOf): PromotionEvent[] {
   if (!ctx.live(e, w)) return [];
   const i = e.series.indexAt('promotions', w.closeMs);
   if (i < 0) return [];
   const points = e.series.points('promotions');
   return points[i].value.map((p, j) => {
-    const key = promotionKey(p);
+    const key = keyOf(p);
     let first = i;
-    while (first > 0 && points[first - 1].value.some((q) => promotionKey(q) === key)) first--;
+    while (first > 0 && points[first - 1].value.some((q) => keyOf(q) === key)) first--;
     return event(ctx, e, `promo:${e.listing.id}:${j}`, p, e.series.startMs('promotions', first));
   });
 }
@@ -84,21 +87,31 @@ export function promotions(ctx: DigestContext): {
   byCompetitor: CompetitorPromotions[];
 } {
   const { W, P } = ctx;
+  const keys = new Map<Promotion, string>();
+  const keyOf: KeyOf = (p) => {
+    let key = keys.get(p);
+    if (key === undefined) {
+      key = promotionKey(p);
+      keys.set(p, key);
+    }
+    return key;
+  };
+  const perEntry = ctx.perEntry((e) => ({
+    now: ctx.inScope(e, W) ? { ...transitions(ctx, e, W, keyOf), running: running(ctx, e, W, keyOf) } : null,
+    previousStarted: ctx.inScope(e, P) ? transitions(ctx, e, P, keyOf).started.length : null,
+  }));
   const started: PromotionEvent[] = [];
   const ended: PromotionEvent[] = [];
   const run: PromotionEvent[] = [];
   const previousStarted = new Map<string, number>();
   for (const e of ctx.entries) {
-    if (ctx.inScope(e, W)) {
-      const t = transitions(ctx, e, W);
-      started.push(...t.started);
-      ended.push(...t.ended);
-      run.push(...running(ctx, e, W));
+    const { now, previousStarted: n } = perEntry[e.index];
+    if (now) {
+      started.push(...now.started);
+      ended.push(...now.ended);
+      run.push(...now.running);
     }
-    if (ctx.inScope(e, P)) {
-      const n = transitions(ctx, e, P).started.length;
-      previousStarted.set(e.listing.competitor, (previousStarted.get(e.listing.competitor) ?? 0) + n);
-    }
+    if (n !== null) previousStarted.set(e.listing.competitor, (previousStarted.get(e.listing.competitor) ?? 0) + n);
   }
   const types = [...new Set([...started, ...ended, ...run].map((p) => p.type))].sort() as PromotionType[];
   const byType = types.map((type) => {
@@ -130,14 +143,12 @@ export function promotions(ctx: DigestContext): {
  */
 export function discountClaims(ctx: DigestContext): { checked: number; unverifiable: number; misleading: DiscountClaim[] } {
   const { W } = ctx;
-  let checked = 0;
-  let unverifiable = 0;
-  const misleading: DiscountClaim[] = [];
-  for (const e of ctx.entries) {
-    if (!ctx.read(e, W)) continue;
+  const perEntry = ctx.perEntry((e) => {
+    const found = { checked: 0, unverifiable: 0, misleading: [] as DiscountClaim[] };
+    if (!ctx.read(e, W)) return found;
     const s = e.series;
     const last = s.indexAt('listPrice', W.closeMs);
-    if (last < 0) continue;
+    if (last < 0) return found;
     const points = s.points('listPrice');
     for (let i = Math.max(0, s.indexAt('listPrice', W.startMs)); i <= last; i++) {
       const was = points[i].value;
@@ -146,7 +157,7 @@ export function discountClaims(ctx: DigestContext): { checked: number; unverifia
       const untilMs = Math.min(W.endMs, i + 1 < points.length ? s.startMs('listPrice', i + 1) : Infinity) - 1;
       const price = s.at('price', untilMs);
       if (!price || price.currency !== was.currency || was.amountMinor <= price.amountMinor) continue;
-      checked++;
+      found.checked++;
       const windowMs = claimMs - 30 * DAY_MS;
       const prices = s.points('price');
       let low: Money | null = null;
@@ -156,11 +167,11 @@ export function discountClaims(ctx: DigestContext): { checked: number; unverifia
       }
       const firstPriceMs = s.firstMs('price');
       if (!low || firstPriceMs === null) {
-        unverifiable++;
+        found.unverifiable++;
         continue;
       }
       if (was.amountMinor <= low.amountMinor) continue;
-      misleading.push({
+      found.misleading.push({
         id: `claim:${e.listing.id}:${i}`,
         ref: e.ref,
         wasPrice: was,
@@ -172,6 +183,15 @@ export function discountClaims(ctx: DigestContext): { checked: number; unverifia
         daysCovered: Math.min(30, Math.floor((claimMs - Math.max(windowMs, firstPriceMs)) / DAY_MS)),
       });
     }
+    return found;
+  });
+  let checked = 0;
+  let unverifiable = 0;
+  const misleading: DiscountClaim[] = [];
+  for (const found of perEntry) {
+    checked += found.checked;
+    unverifiable += found.unverifiable;
+    misleading.push(...found.misleading);
   }
   misleading.sort((a, b) => a.realPct - b.realPct || (a.id < b.id ? -1 : 1));
   return { checked, unverifiable, misleading };

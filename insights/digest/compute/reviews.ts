@@ -52,16 +52,30 @@ export function reviews(ctx: DigestContext): { changes: ReviewChange[]; byCompet
   const { negativeSpikeMin, ratingMove } = ctx.options.thresholds;
   const changes: ReviewChange[] = [];
   const perCompetitor = new Map<string, { now: number[]; before: number[]; newReviews: number; drops: number; spikes: number }>();
-  for (const e of ctx.entries) {
-    if (!ctx.live(e, W)) continue;
+  // Readings at the end of this week and the last, and the previous four weeks' negative
+  // estimates, taken in the store's order.
+  const readings = ctx.perEntry((e) => {
+    if (!ctx.live(e, W)) return null;
     const now = reading(e.series, W.closeMs);
     const before = reading(e.series, P.closeMs);
-    if (now.rating === null && now.count === null && now.positive === null) continue;
+    if (now.rating === null && now.count === null && now.positive === null) return null;
+    const negative = negatives(now, before);
+    const newReviews = now.count !== null && before.count !== null ? now.count - before.count : null;
+    const baseline =
+      negative && newReviews !== null && newReviews > 0
+        ? [1, 2, 3, 4]
+            .map((n) => negatives(reading(e.series, ctx.weekOffset(-n).closeMs), reading(e.series, ctx.weekOffset(-n - 1).closeMs))?.estimate ?? null)
+            .filter((x): x is number => x !== null)
+        : null;
+    return { now, before, negative, newReviews, baseline };
+  });
+  for (const e of ctx.entries) {
+    const r = readings[e.index];
+    if (!r) continue;
+    const { now, before, negative, newReviews } = r;
     const rating = now.rating === null ? null : round(now.rating, 2);
     const previousRating = before.rating === null ? null : round(before.rating, 2);
     const ratingChange = rating !== null && previousRating !== null ? round(rating - previousRating, 2) : null;
-    const newReviews = now.count !== null && before.count !== null ? now.count - before.count : null;
-    const negative = negatives(now, before);
 
     // The average the week's new reviews must have had, when the rounding leaves it within half a star.
     let newReviewsRating: number | null = null;
@@ -76,11 +90,8 @@ export function reviews(ctx: DigestContext): { changes: ReviewChange[]; byCompet
     }
 
     let spike = false;
-    if (negative && newReviews !== null && newReviews > 0) {
-      const baseline = [1, 2, 3, 4]
-        .map((n) => negatives(reading(e.series, ctx.weekOffset(-n).closeMs), reading(e.series, ctx.weekOffset(-n - 1).closeMs))?.estimate ?? null)
-        .filter((x): x is number => x !== null);
-      spike = negative.low >= negativeSpikeMin && negative.estimate >= 3 * (mean(baseline) ?? 0);
+    if (negative && r.baseline) {
+      spike = negative.low >= negativeSpikeMin && negative.estimate >= 3 * (mean(r.baseline) ?? 0);
     } else if (!negative && newReviews !== null && newReviews >= 10 && newReviewsRatingHigh !== null) {
       spike = newReviewsRatingHigh <= 3;
     }

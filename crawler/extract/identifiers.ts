@@ -44,9 +44,10 @@ export interface LabelledValues {
   gtin: string | null;
 }
 
-/** Label/value pairs in the main product's area (outside carousels, footers, navigation). */
+/** Label/value pairs in the main product's area (outside carousels, footers, navigation), the nearest to the title and buy button first. */
 export function labelledValues(layout: PageLayout): LabelledValues {
   const out: LabelledValues = { brand: null, sku: null, gtin: null };
+  const dist: Record<keyof LabelledValues, number> = { brand: Infinity, sku: Infinity, gtin: Infinity };
   const texts = layout.scan.texts;
   const blocks = layout.scan.textBlocks;
   for (let i = 0; i < blocks.length && i < MAX_BLOCKS; i++) {
@@ -62,10 +63,14 @@ export function labelledValues(layout: PageLayout): LabelledValues {
       value = clean(inline[2]);
     }
     for (const field of ['brand', 'sku', 'gtin'] as const) {
-      if (out[field] || !LABELS[field].test(label)) continue;
-      if (layout.zoneOf(el)) continue;
+      if (!LABELS[field].test(label) || layout.zoneOf(el)) continue;
+      const d = layout.distance(el);
+      if (d >= dist[field]) continue;
       const v = value ?? valueBeside(el, texts);
-      if (v && v.length <= 60 && !LABELS[field].test(v)) out[field] = v;
+      if (v && v.length <= 60 && !LABELS[field].test(v)) {
+        out[field] = v;
+        dist[field] = d;
+      }
     }
   }
   return out;

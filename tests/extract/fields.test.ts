@@ -130,6 +130,10 @@ describe('identifiers and brand', () => {
     expect(en.sku).toBe('RW-MS-630');
     const words = extract(page('<span class="price">$39.00</span><p>Model designed in Oslo</p>'), { url: URL });
     expect(words.sku).toBeNull();
+    // The label nearest the title and buy button wins over one further down the page.
+    const html = `<!doctype html><html lang="en"><head><title>Kettle</title></head><body><div class="accessories"><div><div><p>SKU: ACC-1</p></div></div></div>
+      <main><div class="pdp"><h1>Kettle</h1><span class="price">$39.00</span><p>SKU: KT-17</p><button class="add-to-cart">Add to cart</button></div></main></body></html>`;
+    expect(extract(html, { url: URL }).sku).toBe('KT-17');
   });
 
   it('falls back to the item id a marketplace writes into its canonical URL, and only then', () => {

@@ -339,8 +339,10 @@ export function applyObservation(
 
 /** Index of the first point starting after `ms`; points are in time order, as recording keeps them. */
 function firstAfter(points: readonly ChangePoint<unknown>[], ms: number): number {
+  // Most reads end after the last change: one time read instead of a search.
+  if (points.length === 0 || isoMillis(points[points.length - 1].at) <= ms) return points.length;
   let lo = 0;
-  let hi = points.length;
+  let hi = points.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (isoMillis(points[mid].at) > ms) hi = mid;

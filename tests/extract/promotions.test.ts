@@ -39,9 +39,12 @@ describe('effective price', () => {
     expect(coupon.effectivePrice).toEqual(usd(11789));
   });
 
-  it('applies a plain percentage when the page shows no sale price of its own', () => {
+  it('applies a plain percentage when the page shows no sale price of its own, but not a "you save" claim', () => {
     const x = extract(page('<div class="price"><span class="price--sale">$100.00</span></div>', ['20% off today']), { url: URL });
     expect(x.effectivePrice).toEqual(usd(8000));
+    const saved = extract(page('<div class="price"><span class="price--sale">$100.00</span></div>', ['You save $25.00 (20%)']), { url: URL });
+    expect(saved.promotions).toHaveLength(1);
+    expect(saved.effectivePrice).toEqual(usd(10000));
   });
 
   it('reads "Buy 2, save 10%" as one bundle that leaves one unit at its price', () => {

@@ -129,10 +129,14 @@ export function digestTables(d: Digest, lang: Language = 'en'): CsvTable[] {
   ];
 }
 
+/** First characters that make a spreadsheet read a cell as a formula: = + - @ tab CR. */
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+
 function field(v: CsvValue): string {
   if (v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+  // A character code test first: the digest's CSV has hundreds of thousands of cells.
+  const s = FORMULA_START.has(v.charCodeAt(0)) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

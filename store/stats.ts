@@ -1,6 +1,7 @@
 // Keepa-like price statistics computed from a change-point history: current, lowest, highest,
 // time-weighted average over a window, lowest ever and the share of time out of stock.
 import type { ChangePoint, ListingHistory, Money } from './model.ts';
+import { isoMillis } from './changepoints.ts';
 import { StoreError } from './store.ts';
 
 export type PriceField = 'price' | 'effectivePrice';
@@ -34,7 +35,7 @@ interface Step<T> {
 }
 
 function stepsOf<T>(points: readonly ChangePoint<T>[]): Step<T>[] {
-  return points.map((p) => ({ ms: Date.parse(p.at), value: p.value }));
+  return points.map((p) => ({ ms: isoMillis(p.at), value: p.value }));
 }
 
 function valueAtMs<T>(steps: readonly Step<T>[], ms: number): T | undefined {
@@ -55,7 +56,14 @@ function priceSteps(history: ListingHistory, field: PriceField): Step<Money | nu
   if (field === 'price') return price;
   const effective = stepsOf(history.fields.effectivePrice);
   const times = [...new Set([...price, ...effective].map((s) => s.ms))].sort((a, b) => a - b);
-  return times.map((ms) => ({ ms, value: valueAtMs(effective, ms) ?? valueAtMs(price, ms) ?? null }));
+  // One walk through both series, in time order (looking each time up from the start was quadratic).
+  let p = -1;
+  let e = -1;
+  return times.map((ms) => {
+    while (p + 1 < price.length && !(price[p + 1].ms > ms)) p++;
+    while (e + 1 < effective.length && !(effective[e + 1].ms > ms)) e++;
+    return { ms, value: (e >= 0 ? effective[e].value : undefined) ?? (p >= 0 ? price[p].value : undefined) ?? null };
+  });
 }
 
 /** Each step in effect during [fromMs, toMs], with how long it held inside the window. */

@@ -26,7 +26,11 @@ export function promotionDepth(p: Promotion, price: Money | null): number | null
     return price && price.currency === p.amount.currency ? ratio(price.amountMinor - p.amount.amountMinor, price.amountMinor) : null;
   }
   if (p.threshold && p.threshold.amountMinor > 0) return ratio(p.amount.amountMinor, p.threshold.amountMinor);
-  return price && price.currency === p.amount.currency ? ratio(p.amount.amountMinor, price.amountMinor) : null;
+  if (!price || price.currency !== p.amount.currency) return null;
+  // A "Save $95" badge usually describes a saving already in the shown price: measured against the
+  // price before it, so a deep cut reads as 60% off, never as more than 100%.
+  if (p.type === 'amount_off') return ratio(p.amount.amountMinor, price.amountMinor + p.amount.amountMinor);
+  return ratio(p.amount.amountMinor, price.amountMinor);
 }
 
 function event(ctx: DigestContext, e: Entry, id: string, p: Promotion, atMs: number): PromotionEvent {

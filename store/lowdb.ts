@@ -3,7 +3,6 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { z } from 'zod';
 import { TRACKED_FIELDS, applyObservation, clipHistory, emptyHistory, isReplay } from './changepoints.ts';
 import { StoreFileAdapter, emptyStoreFile, readStoreFile } from './file.ts';
 import { listingIdFor } from './ids.ts';
@@ -20,9 +19,10 @@ import type {
   TimeRange,
   TrackedField,
 } from './model.ts';
-import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues, type StoreFile } from './schema.ts';
+import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, type StoreFile } from './schema.ts';
 import { StoreError, type Store } from './store.ts';
 import { BatchedWriter } from './writer.ts';
+import { checkTime, copyOf, invalid, shared } from './handout.ts';
 
 export interface LowdbStoreOptions {
   /** Read a snapshot without taking the lock (for `status` / `inspect` while a daemon runs); never writes. */
@@ -38,42 +38,8 @@ export interface LowdbStoreOptions {
   maxRuns?: number;
 }
 
-const IsoTime = z.iso.datetime({ offset: true });
-
 /** Paths open for writing in this process: a second open would otherwise wait on its own lock. */
 const openForWriting = new Set<string>();
-
-function invalid(what: string, error: z.ZodError): StoreError {
-  return new StoreError(`${what} is not valid: ${describeIssues(error)}`, 'invalid');
-}
-
-function checkTime(at: string, what: string): void {
-  if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
-}
-
-/**
- * A caller's own copy of a listing. Its fields are strings, booleans and null (the schema keeps
- * nothing else), so a spread copies it whole, at a tenth of structuredClone's cost when a digest
- * lists 10,000 listings.
- */
-function copyOf(listing: Listing): Listing {
-  return { ...listing };
-}
-
-/** Freezes a stored value and everything in it, once: later calls see it frozen and return at once. */
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  if (Array.isArray(value)) for (const inner of value) deepFreeze(inner);
-  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-}
-
-/** The stored items handed out in an array of the caller's own (`items` itself when clipping already copied it). */
-function shared<T>(items: T[], copied: boolean): T[] {
-  const out = copied ? items : items.slice();
-  for (const item of out) deepFreeze(item);
-  return out;
-}
 
 export class LowdbStore implements Store {
   readonly location: string;

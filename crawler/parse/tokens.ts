@@ -2,6 +2,7 @@
 // sits next to which number ("¥ 1,299.00 元" has one before and one after).
 import { SYMBOL_KEYS } from './currency.ts';
 import { isCurrencyCode } from './money.ts';
+import { execAll } from './regex.ts';
 import { NUMBER_SOURCE } from './separators.ts';
 
 export interface CurrencyToken {
@@ -64,19 +65,21 @@ function strengthOf(text: string): number {
 /** ISO codes that are also words in capitals ("ALL SIZES", "CAD drawing"): codes only right next to digits. */
 const CODE_WORDS = new Set(['ALL', 'TOP', 'CUP', 'MOP', 'BOB', 'PEN', 'TRY', 'MAD', 'SOS', 'LAK', 'CAD', 'GEL', 'BAM', 'AMD', 'NAD', 'ANG', 'MRO']);
 
+const ISO_LIKE = /(?<!\p{L})[A-Z]{3}(?!\p{L})/gu;
+
 /**
  * Every currency mark in the text, left to right, ISO codes (upper case only) included. In a
  * hint (`anyCode`), where a code is there to name the currency, code-words count anywhere.
  */
 export function findCurrencyTokens(s: string, anyCode = false): CurrencyToken[] {
   const found: CurrencyToken[] = [];
-  for (const m of s.matchAll(/(?<!\p{L})[A-Z]{3}(?!\p{L})/gu)) {
+  for (const m of execAll(ISO_LIKE, s)) {
     const code = m[0];
     if (!isCurrencyCode(code) && code !== 'RMB') continue;
     if (!anyCode && CODE_WORDS.has(code) && !/\d\s?$/u.test(s.slice(0, m.index)) && !/^\s?\d/u.test(s.slice(m.index + 3))) continue;
     found.push({ start: m.index, end: m.index + 3, text: code, strength: 3 });
   }
-  for (const m of s.matchAll(symbolPattern())) {
+  for (const m of execAll(symbolPattern(), s)) {
     const start = m.index;
     const end = start + m[0].length;
     if (found.some((t) => start < t.end && end > t.start)) continue;
@@ -131,7 +134,7 @@ function shareMarks(s: string, raws: RawNumber[]): void {
 export function findNumbers(s: string, tokens: CurrencyToken[]): NumberToken[] {
   const raws: RawNumber[] = [];
   let consumed = 0;
-  for (const m of s.matchAll(NUMBER_RE)) {
+  for (const m of execAll(NUMBER_RE, s)) {
     const numStart = m.index;
     if (numStart < consumed) continue;
     let numEnd = numStart + m[0].length;

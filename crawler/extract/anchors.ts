@@ -3,6 +3,7 @@
 // the zone it sits in (carousel, footer, navigation, cart…), so prices of other products, cart
 // totals and footer links do not pass for the product's own.
 import type { Element } from './dom.ts';
+import { execAll } from '../parse/regex.ts';
 import { fullText, type PageScan } from './scan.ts';
 
 const ZONE_TAGS: Record<string, string> = { nav: 'inside navigation', footer: 'inside the footer', header: 'inside the page header', option: 'inside a variant list' };
@@ -17,6 +18,8 @@ const ZONE_PATTERNS: [RegExp, string][] = [
   [/announcement|(?:^|[-_])(?:notice|notification|site|sitewide|global|top|header)[-_]?(?:bar|banner|strip|ribbon|promo)$|^promo-?bar$/, 'inside a site-wide banner'],
   [/product-?(?:grid|list|listing|tiles?|cards?)$|search-?results|listing-?grid|wishlist/, 'inside a product listing'],
 ];
+
+const CLASS_TOKEN = /\S+/g;
 
 /** One cheap test before the per-token ones: most elements sit in no zone. */
 const ZONE_ANY = new RegExp(ZONE_PATTERNS.map(([re]) => re.source.replace(/\^|\$/g, '')).join('|'));
@@ -193,8 +196,8 @@ function ownZone(el: Element): string | null {
   if (!a) return null;
   const tokens = `${a.class ?? ''} ${a.id ?? ''} ${a['data-component'] ?? ''} ${a.role === 'navigation' ? 'navigation' : ''}`.toLowerCase();
   if (!tokens.trim() || !ZONE_ANY.test(tokens)) return null;
-  for (const t of tokens.split(/\s+/)) {
-    if (!t || /add-?to-?cart|addtocart|buy/.test(t)) continue;
+  for (const [t] of execAll(CLASS_TOKEN, tokens)) {
+    if (/add-?to-?cart|addtocart|buy/.test(t)) continue;
     for (const [re, reason] of ZONE_PATTERNS) if (re.test(t)) return reason;
   }
   return null;

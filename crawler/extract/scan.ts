@@ -26,6 +26,8 @@ const FRACTION_CLASS = /fraction|cents?\b|decimal|minor|pence|penny|kopek|centim
 const HIDDEN_CLASS = /^(?:hidden|hide|invisible|d-none|[\w-]*display-none|[\w-]+[-_]hidden)$/i;
 /** Classes that hide from sight only (screen readers still read them) or only when JavaScript is off ("no-js-hidden"). */
 const NOT_HIDDEN_CLASS = /visually-hidden|sr-only|screen-reader|offscreen|no-?js-hidden|hidden-no-?js/i;
+/** Any class name that may hide its element: one test of the attribute before splitting it. */
+const HIDDEN_TOKEN = /(?:^|\s)(?:hidden|hide|invisible|d-none|[\w-]*display-none|[\w-]+[-_]hidden)(?=\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const STRIKE_STYLE = /line-through/i;
 
@@ -93,7 +95,11 @@ function isHidden(el: Element, rendered: boolean): boolean {
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
   const cls = a.class;
   if (!cls || !(cls.includes('hid') || cls.includes('none') || cls.includes('invisible'))) return false;
-  return cls.split(/\s+/).some((t) => HIDDEN_CLASS.test(t) && !NOT_HIDDEN_CLASS.test(t));
+  if (!HIDDEN_TOKEN.test(cls)) return false;
+  // The test also passes for screen-reader classes ("visually-hidden"): look at each class.
+  const spaced = /[\t\n\r\f]/.test(cls) ? cls.replace(/\s+/g, ' ') : cls;
+  for (const t of spaced.split(' ')) if (HIDDEN_CLASS.test(t) && !NOT_HIDDEN_CLASS.test(t)) return true;
+  return false;
 }
 
 function isStruck(el: Element): boolean {

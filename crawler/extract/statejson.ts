@@ -5,6 +5,7 @@
 // (or one of its parents) also names the page's product: its SKU, an id from its URL, its title.
 import type { Json, JsonObject } from './facts.ts';
 import { isObject } from './facts.ts';
+import { execAll } from '../parse/regex.ts';
 import { parseLenientJson, sliceBalanced } from './lenient-json.ts';
 
 const MAX_SCRIPT = 6_000_000;
@@ -17,8 +18,13 @@ const NOISE_PATH = /unit_?price|price_?per|per_?unit|base_?price|grundpreis|ship
 const ID_KEYS = /^(?:sku|skuid|sku_id|id|productid|product_id|itemid|item_id|asin|gtin|gtin13|ean|upc|mpn|partnumber|articlenumber|code|productcode|variantid|variant_id|offerid|usitemid|catentryid)$/i;
 const NAME_KEYS = /^(?:name|title|productname|product_name|displayname|itemname|item_name)$/i;
 const CURRENCY_KEYS = /^(?:currency|currencycode|currency_code|pricecurrency|currencyiso|currencyisocode|currencyunit|curr)$/i;
-/** `name = {`, `name = [` or `name = JSON.parse(`: the assignments that can hold a state object. */
-const ASSIGNMENT = /([\w$]{3,60})\s*=\s*(?=[{[]|(JSON\.parse\(\s*))/g;
+/**
+ * `= {`, `= [` or `= JSON.parse(`: where an assignment can hold a state object. The scan starts at
+ * the "=" and looks back for the name: a regex that starts with the name would try a match at
+ * every word character of megabytes of script.
+ */
+const ASSIGNMENT = /=\s*(?=[{[]|(JSON\.parse\(\s*))/g;
+const ASSIGNED_NAME = /([\w$]{3,60})\s*$/;
 /** Names shops give their state objects; generic names ("data", "config") hold code settings far more often. */
 const STATE_NAME = /^__\w+__$|(?:initial|preloaded|redux|apollo|app|page|product|store|server)_?(?:state|data|props|json|info|details?)$|^(?:state|product|dataLayer|digitalData|utag_data|pageProps)$/i;
 const PRICE_WORD = /price|amount|preis|prix|precio/i;
@@ -50,11 +56,14 @@ function blobsOf(scripts: { type: string; id: string; text: string }[]): Json[] 
     if (s.type && !/javascript|ecmascript|^module$/.test(s.type)) continue;
     // Scripts that never mention a price cannot hold one: skip the regex scan of them.
     if (!PRICE_WORD.test(s.text)) continue;
-    for (const m of s.text.matchAll(ASSIGNMENT)) {
-      if (!STATE_NAME.test(m[1])) continue;
+    for (const m of execAll(ASSIGNMENT, s.text)) {
+      // "==" and "===" compare; "!=", "<=", ">=" too.
+      if (s.text[m.index + 1] === '=' || /[=!<>]/.test(s.text[m.index - 1] ?? '')) continue;
+      const name = ASSIGNED_NAME.exec(s.text.slice(Math.max(0, m.index - 64), m.index));
+      if (!name || !STATE_NAME.test(name[1])) continue;
       let start = m.index + m[0].length;
-      if (m[2]) {
-        start += m[2].length;
+      if (m[1]) {
+        start += m[1].length;
         // JSON.parse("…"): the state is a string literal holding JSON.
         const lit = /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/.exec(s.text.slice(start, start + MAX_SCRIPT));
         const inner = lit ? parseLenientJson(lit[1]) : undefined;

@@ -5,6 +5,7 @@
 import type { Element } from './dom.ts';
 import type { Availability, FieldSource, RejectedCandidate } from '../../store/model.ts';
 import { availabilityFromSchema, availabilityFromText } from '../parse/stock.ts';
+import { execAll } from '../parse/regex.ts';
 import type { PageLayout } from './anchors.ts';
 
 const REACH = 8;
@@ -28,6 +29,7 @@ export interface VisibleStock {
   strong: boolean;
 }
 
+const CLASS_TOKEN = /\S+/g;
 const BADGE = /badge|label|tag|sticker|flag/i;
 const BUY_LABEL = /cart|basket|bag|buy|kaufen|warenkorb|panier|carr|koszyk|購|购|カート|장바구니|구매/i;
 
@@ -55,7 +57,7 @@ function inPicker(el: Element): boolean {
   for (let i = 0; i < 5 && p && p.type === 'tag'; i++, p = p.parent as Element | null) {
     // Form controls and their labels choose a variant; "Sold out" there is about one size or colour.
     if (p.name === 'option' || p.name === 'label' || p.name === 'fieldset' || /^(?:option|listbox|radiogroup|radio)$/.test(p.attribs.role ?? '')) return true;
-    if (`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`.split(/\s+/).some((t) => t && PICKER.test(t))) return true;
+    for (const [t] of execAll(CLASS_TOKEN, `${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) if (PICKER.test(t)) return true;
   }
   return false;
 }

@@ -3,31 +3,12 @@
 // and language pick among the currencies a symbol can mean; the symbol's most common reading is
 // the fallback. Country → currency comes from `country-to-currency`, locale facts from Intl.
 import countryToCurrency from 'country-to-currency';
+import { MARKS, REPLACED_CODES } from './currency-marks.ts';
 import { isCurrencyCode } from './money.ts';
 import type { PriceContext } from './price.ts';
 
-/**
- * Symbols and local abbreviations → the currencies they can mean, most common reading first.
- * Keys are lower-cased with any trailing dot removed ("Rs." → "rs").
- */
-const SYMBOLS: Record<string, string[]> = {
-  $: ['USD', 'CAD', 'AUD', 'NZD', 'MXN', 'CLP', 'ARS', 'COP', 'SGD', 'HKD', 'TWD', 'UYU', 'BRL', 'DOP', 'CUP', 'FJD', 'BSD', 'BBD', 'BZD', 'JMD', 'TTD', 'XCD', 'LRD', 'NAD', 'SBD', 'GYD', 'SRD', 'BMD', 'KYD', 'BND'],
-  'us$': ['USD'], usd$: ['USD'], 'u$s': ['USD'], 'c$': ['CAD', 'NIO'], 'ca$': ['CAD'], 'cad$': ['CAD'], 'a$': ['AUD'], 'au$': ['AUD'],
-  'nz$': ['NZD'], 'hk$': ['HKD'], 'nt$': ['TWD'], 's$': ['SGD'], 'sg$': ['SGD'], 'r$': ['BRL'], 'mx$': ['MXN'], 'mex$': ['MXN'],
-  'mop$': ['MOP'], 'clp$': ['CLP'], 'col$': ['COP'], 'rd$': ['DOP'], 'ar$': ['ARS'], '$u': ['UYU'], 'n$': ['NAD'], 'j$': ['JMD'], 'tt$': ['TTD'],
-  '¥': ['CNY', 'JPY'], 'cn¥': ['CNY'], 'jp¥': ['JPY'], '元': ['CNY', 'TWD', 'HKD', 'MOP'], 'rmb': ['CNY'], '人民币': ['CNY'], '块': ['CNY'], '円': ['JPY'], '日元': ['JPY'],
-  '€': ['EUR'], 'euro': ['EUR'], 'euros': ['EUR'], '欧元': ['EUR'], '£': ['GBP', 'EGP', 'GIP', 'FKP', 'SHP'], 'e£': ['EGP'], '英镑': ['GBP'],
-  '₹': ['INR'], 'rs': ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'], 'rp': ['IDR'], '₨': ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'], '৳': ['BDT'],
-  '₩': ['KRW', 'KPW'], '원': ['KRW'], '₽': ['RUB'], 'руб': ['RUB'], 'р': ['RUB'], '₺': ['TRY'], 'tl': ['TRY'], '₴': ['UAH'], 'грн': ['UAH'],
-  'zł': ['PLN'], 'zl': ['PLN'], 'kč': ['CZK'], 'kc': ['CZK'], 'ft': ['HUF'], 'lei': ['RON', 'MDL'], 'лв': ['BGN'], 'ден': ['MKD'], 'дин': ['RSD'], 'din': ['RSD'],
-  'kr': ['SEK', 'NOK', 'DKK', 'ISK'], 'kn': ['HRK'], 'chf': ['CHF'], 'fr': ['CHF'], 'sfr': ['CHF'], '₪': ['ILS'], '฿': ['THB'], 'บาท': ['THB'],
-  '₫': ['VND'], 'đ': ['VND'], '₱': ['PHP'], 'rm': ['MYR'], 'r': ['ZAR'], '₦': ['NGN'], 's/': ['PEN'], 'bs': ['VES', 'BOB'], '₡': ['CRC'], '₸': ['KZT'],
-  '₾': ['GEL'], '֏': ['AMD'], '₼': ['AZN'], 'kd': ['KWD'], 'د.ك': ['KWD'], 'د.إ': ['AED'], 'ر.س': ['SAR'], 'ر.ق': ['QAR'], 'ر.ع': ['OMR'], 'د.ب': ['BHD'],
-  'د.ا': ['JOD'], 'د.ت': ['TND'], 'dt': ['TND'], 'ج.م': ['EGP'], 'ksh': ['KES'], '₵': ['GHS'],
-};
-
 /** Longest-first list of the written symbols, for building the matcher in price.ts. */
-export const SYMBOL_KEYS: string[] = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length);
+export const SYMBOL_KEYS: string[] = Object.keys(MARKS).sort((a, b) => b.length - a.length);
 
 /** Platforms whose TLD does not tell the currency but which sell in one. */
 const PLATFORM_CURRENCY: [RegExp, string][] = [
@@ -116,14 +97,19 @@ export function currencyFromContext(ctx?: PriceContext): string | null {
 }
 
 function symbolKey(symbolOrCode: string): string {
-  return symbolOrCode.normalize('NFKC').trim().replace(/\s+/g, '').replace(/\.$/, '').toLowerCase();
+  return symbolOrCode.normalize('NFKC').trim().replace(/\s+/g, '').replace(/^\.|\.$/g, '').toLowerCase();
+}
+
+/** An ISO 4217 code, current or replaced ("EUR", "DEM"). */
+export function isIsoCode(code: string): boolean {
+  return isCurrencyCode(code) || REPLACED_CODES.has(code);
 }
 
 /** The currencies a written symbol or code can mean, most common first; empty when unknown. */
 export function currencyCandidates(symbolOrCode: string): string[] {
   const raw = symbolOrCode.normalize('NFKC').trim();
-  if (/^[A-Za-z]{3}$/.test(raw) && isCurrencyCode(raw.toUpperCase()) && !SYMBOLS[raw.toLowerCase()]) return [raw.toUpperCase()];
-  return SYMBOLS[symbolKey(raw)] ?? [];
+  if (/^[A-Za-z]{3}$/.test(raw) && isIsoCode(raw.toUpperCase()) && !MARKS[raw.toLowerCase()]) return [raw.toUpperCase()];
+  return MARKS[symbolKey(raw)] ?? [];
 }
 
 /**

@@ -207,12 +207,15 @@ export function parsePrice(text: string, ctx: PriceContext = {}): ParsedPrice | 
   };
 }
 
+/** How many currencies a mark can mean; a sign that names none ("₶") is the least specific. */
+const readings = (m: Mark) => currencyCandidates(m.text).length || Number.POSITIVE_INFINITY;
+
 /** The strongest mark; among equals the most specific ("MXN" over "$" in "$1,299 MXN"). */
 function strongest(list: (Mark | null | undefined)[]): Mark | null {
   let best: Mark | null = null;
   for (const t of list) {
     if (!t) continue;
-    if (!best || t.strength > best.strength || (t.strength === best.strength && currencyCandidates(t.text).length < currencyCandidates(best.text).length)) best = t;
+    if (!best || t.strength > best.strength || (t.strength === best.strength && readings(t) < readings(best))) best = t;
   }
   return best;
 }

@@ -1,7 +1,7 @@
 // Finding the pieces of a price in text: currency marks and written numbers, and which mark
 // sits next to which number ("¥ 1,299.00 元" has one before and one after).
-import { SYMBOL_KEYS } from './currency.ts';
-import { isCurrencyCode } from './money.ts';
+import { isIsoCode, SYMBOL_KEYS } from './currency.ts';
+import { REPLACED_CODES } from './currency-marks.ts';
 import { execAll } from './regex.ts';
 import { NUMBER_SOURCE } from './separators.ts';
 
@@ -42,17 +42,19 @@ let symbolRe: RegExp | null = null;
 
 function symbolPattern(): RegExp {
   if (symbolRe) return symbolRe;
-  const alternatives = SYMBOL_KEYS.map((key) => {
-    const startsWithLetter = /^\p{L}/u.test(key);
-    const endsWithLetter = /\p{L}$/u.test(key);
+  const worded: string[] = [];
+  const others: string[] = [];
+  for (const key of SYMBOL_KEYS) {
     // CJK units ("元", "円") attach to digits and to the words around them without spaces.
     const cjk = /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(key);
     // "AU $49.95", "US $12": a country prefix may stand one space from its dollar sign.
     const spaced = /^\p{L}+\$$/u.test(key) ? `${escape(key.slice(0, -1))} ?\\$` : escape(key);
-    const body = spaced + (endsWithLetter && !cjk ? '\\.?' : '');
-    return (startsWithLetter && !cjk ? '(?<!\\p{L})' : '') + body + (endsWithLetter && !cjk ? '(?![\\p{L}])' : '');
-  });
-  symbolRe = new RegExp(alternatives.join('|'), 'giu');
+    const closed = /\p{L}$/u.test(key) && !cjk ? '\\.?(?!\\p{L})' : '';
+    (/^\p{L}/u.test(key) && !cjk ? worded : others).push(spaced + closed);
+  }
+  // Marks that start with a letter share one look back for a letter (one check instead of one per
+  // mark); any other currency sign ("₶", "₤") still marks an amount, though it names no ISO currency.
+  symbolRe = new RegExp(`(?<!\\p{L})(?:${worded.join('|')})|${others.join('|')}|(?!¢)\\p{Sc}`, 'giu');
   return symbolRe;
 }
 
@@ -65,23 +67,32 @@ function strengthOf(text: string): number {
 /** ISO codes that are also words in capitals ("ALL SIZES", "CAD drawing"): codes only right next to digits. */
 const CODE_WORDS = new Set(['ALL', 'TOP', 'CUP', 'MOP', 'BOB', 'PEN', 'TRY', 'MAD', 'SOS', 'LAK', 'CAD', 'GEL', 'BAM', 'AMD', 'NAD', 'ANG', 'MRO']);
 
-const ISO_LIKE = /(?<!\p{L})[A-Z]{3}(?!\p{L})/gu;
+const ISO_LIKE = /(?<!\p{L})(?:[A-Z]{3}|[a-z]{3})(?!\p{L})/gu;
+
+/** Codes shops also print in lower case ("140,00 pln"); most others in lower case are words ("rub", "cop", "php"). */
+const LOWER_CASE_CODES = new Set(
+  'usd eur gbp chf pln czk huf ron bgn sek nok dkk isk uah byn kzt jpy cny hkd twd krw inr pkr lkr idr myr sgd thb vnd aud nzd mxn brl ars clp aed sar qar kwd bhd omr egp ngn kes ghs'.split(' '),
+);
 
 /**
- * Every currency mark in the text, left to right, ISO codes (upper case only) included. In a
- * hint (`anyCode`), where a code is there to name the currency, code-words count anywhere.
+ * Every currency mark in the text, left to right, ISO codes included: in capitals anywhere; in
+ * lower case, of a replaced currency, or a code-word only right next to digits. In a hint
+ * (`anyCode`), where a code is there to name the currency, code-words count anywhere.
  */
 export function findCurrencyTokens(s: string, anyCode = false): CurrencyToken[] {
   const found: CurrencyToken[] = [];
   for (const m of execAll(ISO_LIKE, s)) {
     const code = m[0];
-    if (!isCurrencyCode(code) && code !== 'RMB') continue;
-    if (!anyCode && CODE_WORDS.has(code) && !/\d\s?$/u.test(s.slice(0, m.index)) && !/^\s?\d/u.test(s.slice(m.index + 3))) continue;
-    found.push({ start: m.index, end: m.index + 3, text: code, strength: 3 });
+    const lower = code === code.toLowerCase();
+    if (lower ? !LOWER_CASE_CODES.has(code) : !isIsoCode(code) && code !== 'RMB') continue;
+    const nextToDigits = /\d\s?$/u.test(s.slice(0, m.index)) || /^\s?\d/u.test(s.slice(m.index + 3));
+    if ((lower || REPLACED_CODES.has(code) || (!anyCode && CODE_WORDS.has(code))) && !nextToDigits) continue;
+    found.push({ start: m.index, end: m.index + 3, text: code.toUpperCase(), strength: lower ? 2 : 3 });
   }
   for (const m of execAll(symbolPattern(), s)) {
-    const start = m.index;
-    const end = start + m[0].length;
+    // Right-to-left abbreviations ("د.ب.") often reach the text with their closing dot in front.
+    const start = m.index > 0 && s[m.index - 1] === '.' && /^\p{Script=Arabic}/u.test(m[0]) ? m.index - 1 : m.index;
+    const end = m.index + m[0].length;
     if (found.some((t) => start < t.end && end > t.start)) continue;
     found.push({ start, end, text: m[0], strength: strengthOf(m[0]) });
   }

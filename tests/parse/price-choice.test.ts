@@ -56,6 +56,7 @@ describe('which currency a shared sign means', () => {
     ['12.99', { currency: 'usd' }, 'USD'],
     ['12.99', { hint: 'Alle Preise in EUR inkl. MwSt.' }, 'EUR'],
     ['$12.99', { hint: 'Prices in CAD' }, 'CAD'],
+    ['2 990', { hint: 'от 2 490 рублей' }, 'RUB'],
     ['CLP $24.990', C.GENERIC, 'CLP'],
     ['$1,299 MXN', C.GENERIC, 'MXN'],
     ['AU $49.95', C.GENERIC, 'AUD'],

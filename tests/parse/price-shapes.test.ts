@@ -203,9 +203,26 @@ describe('texts that hold no price', () => {
     ['-$5.00', C.US],
     ['Coupon: -$5.00', C.US],
     ['−10 €', C.DE],
+    ['ESP 8266 module', C.US],
+    ['top 10 picks', C.US],
+    ['5 kgs', C.US],
   ];
   it.each(rows)('%s', (text, ctx) => {
     expect(parsePrice(text, ctx)).toBeNull();
+  });
+});
+
+describe('marks that name no current ISO currency', () => {
+  const rows: [string, string, string | null][] = [
+    ['FRF 1 250', '1250', 'FRF'],
+    ['NLG 12,50', '12.50', 'NLG'],
+    ['ITL 45.000', '45000', 'ITL'],
+    ['₤ 950.', '950', null],
+    ['4 500 ₶', '4500', null],
+    ['$12 ₶', '12', 'USD'],
+  ];
+  it.each(rows)('%s', (text, amount, currency) => {
+    expect(parsePrice(text, C.GENERIC)).toMatchObject({ amount, currency });
   });
 });
 

@@ -19,10 +19,13 @@ export interface SeparatorHints {
 /**
  * Matches one written number: digits joined by '.', ',', apostrophes, or a space that is
  * followed by exactly three digits (so "12 99" stays two numbers but "1 299" is one),
- * optionally closed by a "zero cents" dash ("12,-" German, "12.–" Swiss, "199:-" Swedish).
+ * optionally closed by a "zero cents" dash ("12,-" German, "12.–" Swiss, "199:-" Swedish, "105. –").
+ * A decimal mark, one space and two last digits are one number whose cents were set apart
+ * ("$119. 95", "118, 99 TL"), unless more digits follow, as in a list ("10, 12, 14").
  */
 export const NUMBER_SOURCE =
-  "\\d+(?:(?:[.,'’ʼ]|[ \\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d)))\\d+)*(?:[.,:](?:-{1,2}|–|—)(?![\\d]))?";
+  "\\d+(?:(?:[.,'’ʼ]|[ \\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d)))\\d+)*" +
+  "(?:[.,] \\d{2}(?![\\d.,'’]|\\s?\\d)|[.,:](?:-{1,2}|–|—)(?!\\d)|[.,] (?:-{1,2}|–|—)(?!\\s?\\d))?";
 
 const GROUPING_MARKS = /['’ʼ \u00A0\u202F\u2009]/;
 
@@ -47,7 +50,7 @@ function indianGroups(groups: string[]): boolean {
  * number in any convention (a date "12.03.2024", a version "1.2.3").
  */
 export function readNumber(written: string, hints: SeparatorHints = {}): DecimalDigits | null {
-  let s = written.trim().replace(/[.,:](?:-{1,2}|–|—)$/, '');
+  let s = written.trim().replace(/[.,:] ?(?:-{1,2}|–|—)$/, '').replace(/([.,]) (\d{2})$/, '$1$2');
   // Apostrophes and the various spaces only ever group thousands.
   if (GROUPING_MARKS.test(s)) {
     const parts = s.split(/['’ʼ \u00A0\u202F\u2009]/);

@@ -99,13 +99,17 @@ export function findCurrencyTokens(s: string, anyCode = false): CurrencyToken[] 
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A decimal mark, a space and two last digits: cents set apart from the amount. */
+const SET_APART_CENTS = /[.,] (\d{2})$/;
+/** What continues a list of numbers after one of them. */
+const LIST_GOES_ON = /^\s?(?:[,;&/+]|(?:and|or|und|oder|et|ou|y|o|e|i|и)\s+\S*\d)/iu;
 const NUMBER_RE = new RegExp(`(?<!\\d)${NUMBER_SOURCE}`, 'gu');
 /** Words that may follow a price without a space and do not make it a quantity. */
 const AFTER_OK = /^(?:起|から|부터|千|万|萬|亿|億|\/|[-–—~〜～+])/u;
 
 /** Units of count and measure: a number before one is a quantity ("2 件", "64 GB", "500 ml"). */
 const QUANTITY_UNIT =
-  /^ ?(?:件|个|個|台|只|双|雙|套|瓶|盒|袋|包|条|張|张|支|片|粒|枚|本|点|點|個入|개|pcs?\.?|pieces?|pack|items?|units?|count|ct|st(?:ü|u)ck|stk\.?|pièces?|unidades?|uds?\.?|pezzi|pz\.?|sztuk[ia]?|szt\.?|шт\.?|gb|tb|mb|mah|w|v|hz|cm|mm|m|km|kg|g|mg|ml|cl|l|oz|fl\.? ?oz|lbs?|inch(?:es)?|in\.|"|x|×|days?|tage?|jours?|years?|jahre?)(?![\p{L}\d])/iu;
+  /^ ?(?:件|个|個|台|只|双|雙|套|瓶|盒|袋|包|条|張|张|支|片|粒|枚|本|点|點|個入|개|pcs?\.?|pieces?|pack|items?|units?|count|ct|st(?:ü|u)ck|stk\.?|pièces?|unidades?|uds?\.?|pezzi|pz\.?|sztuk[ia]?|szt\.?|шт\.?|gb|tb|mb|mah|w|v|hz|cm|mm|m|km|kg|g|mg|ml|cl|l|oz|fl\.? ?oz|lbs?|inch(?:es)?|in\.|"|x|×|days?|tage?|jours?|weeks?|wochen|months?|mois|monate?|meses|mesi|years?|jahre?)(?![\p{L}\d])/iu;
 
 /** Signs written before the amount by convention: a sign between two numbers belongs to the second. */
 const PREFIX_SIGN = /^(?:[$£¥₹₩₱₪฿₦₺₽]|\p{L}{1,3}\$|rs\.?|rp|rm)$/iu;
@@ -141,25 +145,55 @@ function shareMarks(s: string, raws: RawNumber[]): void {
   }
 }
 
+/**
+ * "12€99", "35€ 99" (cents set apart in small type): two digits right after a sign that stands
+ * against a whole amount are its cents, not a number of their own; with a space, only when no
+ * other sign, percentage or unit follows them ("10€ 20€", "12€ 50 ml").
+ */
+function centsAfterSign(rest: string, written: string): string | null {
+  const m = /^( ?)\d{2}(?![\d.,])/u.exec(rest);
+  if (!m) return null;
+  if (m[1] && (/[.,]\d/.test(written) || /^\s?[\p{Sc}%]/u.test(rest.slice(m[0].length)) || QUANTITY_UNIT.test(rest.slice(m[0].length)))) return null;
+  return m[0];
+}
+
+/**
+ * Whether the two digits after a decimal mark and a space ("118, 99 TL") are the amount's cents:
+ * only next to a currency mark or at the end of the text, and never inside a list of numbers
+ * ("6, 12 or 24", "$5, 10 and 20", "8, 10, 12").
+ */
+function setApartCents(s: string, tokens: CurrencyToken[], start: number, written: string): boolean {
+  const end = start + written.length;
+  if (/\d\s?[.,;]\s?$/.test(s.slice(0, start)) || LIST_GOES_ON.test(s.slice(end))) return false;
+  const { before, after } = adjacentMarks(s, tokens, start, end);
+  return !!(before || after) || /^[\s*]*$/.test(s.slice(end));
+}
+
 /** Every written number with the currency marks next to it (only spaces between). */
 export function findNumbers(s: string, tokens: CurrencyToken[]): NumberToken[] {
   const raws: RawNumber[] = [];
   let consumed = 0;
   for (const m of execAll(NUMBER_RE, s)) {
-    const numStart = m.index;
-    if (numStart < consumed) continue;
-    let numEnd = numStart + m[0].length;
-    let multiplier: string | null = null;
-    const mult = /^\s?([千万萬亿億])/u.exec(s.slice(numEnd));
-    if (mult) {
-      multiplier = mult[1];
-      numEnd += mult[0].length;
+    const apart = SET_APART_CENTS.exec(m[0]);
+    // Cents set apart ("118, 99 TL") are two numbers when not read as cents: a whole one, then its "cents".
+    const pieces = apart && !setApartCents(s, tokens, m.index, m[0]) ? [m[0].slice(0, apart.index), apart[1]] : [m[0]];
+    let numStart = m.index;
+    for (const written of pieces) {
+      if (numStart >= consumed) {
+        let numEnd = numStart + written.length;
+        let multiplier: string | null = null;
+        const mult = /^\s?([千万萬亿億])/u.exec(s.slice(numEnd));
+        if (mult) {
+          multiplier = mult[1];
+          numEnd += mult[0].length;
+        }
+        const { before, after } = adjacentMarks(s, tokens, numStart, numEnd);
+        const cents = after && after.start === numEnd && /[\p{Sc}]/u.test(after.text) ? centsAfterSign(s.slice(after.end), written) : null;
+        consumed = cents ? after!.end + cents.length : numEnd;
+        raws.push({ numStart, numEnd, text: cents ? `${written},${cents.trim()}` : written, multiplier, before, after, centsLength: cents?.length ?? 0 });
+      }
+      numStart = m.index + m[0].length - 2;
     }
-    const { before, after } = adjacentMarks(s, tokens, numStart, numEnd);
-    // "12€99": the digits after the sign are this number's cents, not a number of their own.
-    const cents = after && after.start === numEnd && /[\p{Sc}]/u.test(after.text) ? /^\d{2}(?![\d.,])/u.exec(s.slice(after.end)) : null;
-    consumed = cents ? after!.end + 2 : numEnd;
-    raws.push({ numStart, numEnd, text: cents ? `${m[0]},${cents[0]}` : m[0], multiplier, before, after, centsLength: cents ? 2 : 0 });
   }
   shareMarks(s, raws);
   return raws.map(({ numStart, numEnd, text, multiplier, before, after, centsLength }) => {

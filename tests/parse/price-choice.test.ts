@@ -116,6 +116,11 @@ describe('which number is the price', () => {
     ['€12.00 excl. VAT €14.52 incl. VAT', C.IE, 1452],
     ['100,00 € netto 119,00 € brutto', C.DE, 11900],
     ['12,99 € inkl. MwSt. zzgl. Versand', C.DE, 1299],
+    ['10€ 20€', C.FR, 1000],
+    ['12€ 50 ml', C.FR, 1200],
+    ['199€ 24 mois', C.FR, 19900],
+    ['Gutscheine zu 5, 10 oder 20 €', C.DE, 2000],
+    ['$5, 10 or 25', C.US, 500],
   ];
   it.each(rows)('%s', (text, ctx, minor) => {
     expect(parsePrice(text, ctx)?.amountMinor).toBe(minor);

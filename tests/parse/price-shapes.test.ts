@@ -41,6 +41,13 @@ describe('separators: one number, every convention', () => {
     ['12.–', C.CH, '12', 1200],
     ['12,—', C.AT, '12', 1200],
     ['99:-', C.SE, '99', 9900],
+    ['CHF 89. –', C.CH, '89', 8900],
+    ['249, –', C.DE, '249', 24900],
+    ['$249. 99', C.US, '249.99', 24999],
+    ['74, 50 zł', C.PL, '74.50', 7450],
+    ['2.315, 40 €', C.DE, '2315.40', 231540],
+    ['481. 00', C.GENERIC, '481.00', 48100],
+    ['24€ 95', C.FR, '24.95', 2495],
     ['０１２３４', C.JP, '1234', 1234],
     ['１，２９９円', C.JP, '1299', 1299],
     ['$24.990', C.CL, '24990', 24990],
@@ -206,6 +213,7 @@ describe('texts that hold no price', () => {
     ['ESP 8266 module', C.US],
     ['top 10 picks', C.US],
     ['5 kgs', C.US],
+    ['6 months', C.US],
   ];
   it.each(rows)('%s', (text, ctx) => {
     expect(parsePrice(text, ctx)).toBeNull();

@@ -18,13 +18,14 @@ export interface SeparatorHints {
 
 /**
  * Matches one written number: digits joined by '.', ',', apostrophes, or a space that is
- * followed by exactly three digits (so "12 99" stays two numbers but "1 299" is one),
+ * followed by exactly three digits (so "12 99" stays two numbers but "1 299" is one) and does
+ * not follow a fraction (so "$4.99 100 count" is a price and a count),
  * optionally closed by a "zero cents" dash ("12,-" German, "12.–" Swiss, "199:-" Swedish, "105. –").
  * A decimal mark, one space and two last digits are one number whose cents were set apart
  * ("$119. 95", "118, 99 TL"), unless more digits follow, as in a list ("10, 12, 14").
  */
 export const NUMBER_SOURCE =
-  "\\d+(?:(?:[.,'’ʼ]|[ \\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d)))\\d+)*" +
+  "\\d+(?:(?:[.,'’ʼ]|(?<![.,]\\d{1,2})[ \\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d)))\\d+)*" +
   "(?:[.,] \\d{2}(?![\\d.,'’]|\\s?\\d)|[.,:](?:-{1,2}|–|—)(?!\\d)|[.,] (?:-{1,2}|–|—)(?!\\s?\\d))?";
 
 const GROUPING_MARKS = /['’ʼ \u00A0\u202F\u2009]/;

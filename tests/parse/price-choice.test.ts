@@ -121,6 +121,9 @@ describe('which number is the price', () => {
     ['199€ 24 mois', C.FR, 19900],
     ['Gutscheine zu 5, 10 oder 20 €', C.DE, 2000],
     ['$5, 10 or 25', C.US, 500],
+    ['$4.99 100 count', C.US, 499],
+    ['12,99 250 g', C.DE, 1299],
+    ['10 - $3.50 250 - $2.95', C.US, 350],
   ];
   it.each(rows)('%s', (text, ctx, minor) => {
     expect(parsePrice(text, ctx)?.amountMinor).toBe(minor);

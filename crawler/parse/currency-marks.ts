@@ -31,12 +31,16 @@ const SIGNS: Record<string, string[]> = {
  * ("1128240 рублей", "2963 yen", "6790 Dinara"). A name without an ISO code (the Iranian toman,
  * ten rials) still marks the number as an amount, with no currency.
  */
+const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD'];
+const RIALS = ['SAR', 'QAR', 'OMR', 'YER'];
 const NAMES: Record<string, string[]> = {
-  euro: ['EUR'], euros: ['EUR'], yen: ['JPY'], yuan: ['CNY'], dollar: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD'], dollars: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD'],
-  рубль: ['RUB', 'BYN'], рубля: ['RUB', 'BYN'], рублей: ['RUB', 'BYN'], рублів: ['RUB'], гривня: ['UAH'], гривні: ['UAH'], гривень: ['UAH'], гривна: ['UAH'], гривен: ['UAH'],
+  euro: ['EUR'], euros: ['EUR'], yen: ['JPY'], yuan: ['CNY'], dollar: DOLLARS, dollars: DOLLARS, reais: ['BRL'],
+  рубль: ['RUB', 'BYN'], рубля: ['RUB', 'BYN'], рублей: ['RUB', 'BYN'], рублів: ['RUB'],
+  гривня: ['UAH'], гривні: ['UAH'], гривень: ['UAH'], гривна: ['UAH'], гривен: ['UAH'],
   złotych: ['PLN'], złote: ['PLN'], złoty: ['PLN'], zlotych: ['PLN'], korun: ['CZK'], forint: ['HUF'], forintot: ['HUF'], лева: ['BGN'],
-  dinara: ['RSD'], динара: ['RSD'], динар: ['RSD', 'MKD'], тенге: ['KZT'], lari: ['GEL'], rupees: ['INR', 'PKR', 'LKR', 'NPR'], rupiah: ['IDR'], baht: ['THB'],
-  ringgit: ['MYR'], reais: ['BRL'], toman: [], تومان: [], ریال: ['IRR', 'SAR', 'QAR', 'OMR', 'YER'], ريال: ['SAR', 'QAR', 'OMR', 'YER', 'IRR'], جنيه: ['EGP', 'SDG'], نافكا: ['ERN'],
+  dinara: ['RSD'], динара: ['RSD'], динар: ['RSD', 'MKD'], тенге: ['KZT'], lari: ['GEL'],
+  rupees: ['INR', 'PKR', 'LKR', 'NPR'], rupiah: ['IDR'], baht: ['THB'], ringgit: ['MYR'],
+  toman: [], تومان: [], ریال: ['IRR', ...RIALS], ريال: [...RIALS, 'IRR'], جنيه: ['EGP', 'SDG'], نافكا: ['ERN'],
 };
 
 export const MARKS: Record<string, string[]> = { ...SIGNS, ...NAMES };

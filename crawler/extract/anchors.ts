@@ -35,10 +35,11 @@ export interface Anchors {
   buyUp: Map<Element, number>;
 }
 
+/** Up to the document root: in a page without <html>/<body> the root is the common ancestor. */
 function upMap(el: Element | null): Map<Element, number> {
   const m = new Map<Element, number>();
   let d = 0;
-  for (let p: Element | null = el; p && (p.type === 'tag' || p.type === 'script'); p = p.parent as Element | null) m.set(p, d++);
+  for (let p: Element | null = el; p && (p.type === 'tag' || p.type === 'script' || p.type === 'root'); p = p.parent as Element | null) m.set(p, d++);
   return m;
 }
 

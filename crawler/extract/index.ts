@@ -99,7 +99,11 @@ function extractPage(input: string, opts: ExtractOptions): Extraction {
     notes.push(`the page is ${(input.length / 1e6).toFixed(1)} MB; only its first ${MAX_HTML / 1e6} MB were read`);
   }
   if (html.includes('\u0000')) html = html.replace(/\u0000/g, '');
-  const $ = load(html);
+  // htmlparser2 (cheerio's non-XML "xml" mode) instead of the default parse5: ~7x faster on shop
+  // pages, and on the 30 shared real pages and our 34 fixture pages every extracted field came out
+  // the same under both. What parse5 adds is browser-exact repair of broken markup (foster-parented
+  // table text, misnested formatting tags), which does not move a product's title, price or button.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const rendered = !!opts.rendered;
   const scan = scanPage($.root()[0] as unknown as AnyNode, rendered);
   if (!looksLikeHtml(html)) notes.push('the response does not look like HTML');

@@ -2,6 +2,7 @@
 // element of multi-MB pages, so the test is regex-only and cheap: one well-formed number (or a
 // range of two), no percentage, and a currency mark, cents or a price-named element. Reading the
 // digits into money is parsePrice's job, done later for the sightings that matter.
+import { execAll } from '../parse/regex.ts';
 
 /** One written number; a space joins digits only before a group of exactly three ("1 299"). */
 const NUMBER = /\d+(?:(?:[.,'’ʼ]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*/g;
@@ -9,14 +10,16 @@ const SEPARATOR = /[.,'’ʼ \u00a0\u202f\u2009]/g;
 const RANGE_GAP = /^\s*[^\p{L}\d\s]{0,3}\s*(?:-|–|—|−|~|〜|～|to|bis|à|a|al|hasta|até|do|до|至|到)\s*[^\p{L}\d\s]{0,3}\s*$/iu;
 /** Currency signs, codes and local abbreviations, as far as a cheap test can tell. */
 const CURRENCY_MARK =
-  /\p{Sc}|[元円원块圓]|zł|kč|руб|грн|лв|[\u0600-\u06ff]|บาท|(?<![\p{L}])(?:kr|lei|rs|rp|rm|sfr|chf|zl|kc|euros?|ksh|s\/)(?![\p{L}])/iu;
+  /\p{Sc}|[元円원块圓]|zł|kč|руб|грн|лв|ден|[\u0600-\u06ff]|บาท|रु|रू|(?<![\p{L}])(?:kr|kn|lei|lek|rs|rp|rm|sfr|chf|zl|kc|tl|gs|euros?|dollars?|pesos?|reais|rupees?|yen|yuan|ksh|tsh|ush|s\/|b\/)(?![\p{L}])/iu;
+/** An ISO code in lower case right after the digits ("89,90 pln"), as some shops write it. */
+const LOWER_CODE_AFTER = /\d\s?(?:pln|eur|usd|gbp|chf|sek|nok|dkk|czk|huf|ron|bgn|uah|rub|inr|brl|mxn|cad|aud|nzd|zar)(?![\p{L}])/u;
 const CURRENCY_CODE = /(?<![\p{L}])[A-Z]{3}(?![\p{L}])/gu;
 let isoCodes: Set<string> | null = null;
 
 /** An ISO 4217 code in the text ("EUR 12"), not any three capitals ("EAN", "USB"). */
 function hasCurrencyCode(text: string): boolean {
   isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
-  for (const m of text.matchAll(CURRENCY_CODE)) if (isoCodes.has(m[0])) return true;
+  for (const [code] of execAll(CURRENCY_CODE, text)) if (isoCodes.has(code)) return true;
   return false;
 }
 
@@ -52,7 +55,7 @@ export function wellFormedNumber(token: string): boolean {
 
 /** Reads `text` as one price (or one price range), or null when it holds none or several numbers. */
 export function readPriceText(text: string): PriceText | null {
-  const numbers = [...text.matchAll(NUMBER)];
+  const numbers = [...execAll(NUMBER, text)];
   if (numbers.length === 0 || numbers.length > 2) return null;
   if (numbers.length === 2) {
     const [a, b] = numbers;
@@ -61,5 +64,5 @@ export function readPriceText(text: string): PriceText | null {
   // Nine digits in a row is an article number or barcode, not an amount anyone writes unformatted.
   if (text.includes('%') || numbers.some((n) => !wellFormedNumber(n[0]) || /\d{9}/.test(n[0]))) return null;
   const last = numbers[numbers.length - 1][0];
-  return { currency: CURRENCY_MARK.test(text) || hasCurrencyCode(text), decimals: /[.,]\d{2}$/.test(last), range: numbers.length === 2 };
+  return { currency: CURRENCY_MARK.test(text) || hasCurrencyCode(text) || LOWER_CODE_AFTER.test(text), decimals: /[.,]\d{2}$/.test(last), range: numbers.length === 2 };
 }

@@ -20,6 +20,9 @@ describe('price text', () => {
     expect(readPriceText('$49.99')).toMatchObject({ currency: true, decimals: true, range: false });
     expect(readPriceText('¥99-199')).toMatchObject({ currency: true, range: true });
     expect(readPriceText('49,99')).toMatchObject({ currency: false, decimals: true });
+    // Whole amounts count as sightings only with a mark: local abbreviations, names and lower-case codes too.
+    for (const t of ['1 299 TL', '4800 yen', '899 kn', '150.000 Gs.', '89 pln', 'रु 2,499', '250 dollars']) expect(readPriceText(t), t).toMatchObject({ currency: true });
+    for (const t of ['6 ft', '12 items', '2024']) expect(readPriceText(t), t).toMatchObject({ currency: false });
     for (const t of ['$59 $49', '$12.9912.99', '4.5 out of 5', '-30%', 'EAN 4006381333931', '2 for $10']) expect(readPriceText(t), t).toBeNull();
   });
 

@@ -93,6 +93,13 @@ export function finishFields(out: Extraction, g: Gathered): void {
   out.availability = stock.availability;
   if (stock.source) out.sources.availability = stock.source;
   out.notes.push(...stock.notes);
+  // A page that offers the product at a price and says nothing about stock sells it: shops state
+  // a stock-out (a word, a disabled button, schema.org OutOfStock), rarely that they have stock.
+  if (out.availability === 'unknown' && out.price && out.sources.price) {
+    out.availability = 'in_stock';
+    out.sources.availability = out.sources.price;
+    out.notes.push('no stock statement on the page: offered at a price, so read as in stock');
+  }
   out.rejected.push(...stock.rejected);
 
   reviews(out, g, sameProducts);

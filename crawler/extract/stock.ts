@@ -1,7 +1,8 @@
 // Availability: schema.org offers say it precisely but go stale; the words near the buy box
 // ("Ausverkauft", "无货", "Only 3 left") say what a buyer sees. The page wins when it clearly
 // contradicts the metadata. A size that is sold out inside a variant picker says nothing about the
-// product, and a page that says nothing reads 'unknown', never a guess.
+// product. A page with no stock statement but a price reads as in stock (fields.ts: shops state a
+// stock-out, rarely that they have stock); one with neither reads 'unknown'.
 import type { Element } from './dom.ts';
 import type { Availability, FieldSource, RejectedCandidate } from '../../store/model.ts';
 import { availabilityFromSchema, availabilityFromText } from '../parse/stock.ts';

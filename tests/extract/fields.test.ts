@@ -50,11 +50,14 @@ describe('availability', () => {
     expect(soldOut.sources.availability).toBe('visible');
   });
 
-  it('reads the page when metadata is silent, the buy button last, and says unknown when nothing tells', () => {
+  it('reads the page when metadata is silent, the buy button last, a bare price as in stock, and says unknown when nothing tells', () => {
     expect(extract(page('<span class="price">$39.00</span><p class="availability">Only 2 left in stock</p><button class="add-to-cart">Add to cart</button>'), { url: URL }).availability).toBe('limited');
     expect(extract(page('<span class="price">$39.00</span><button class="add-to-cart" disabled>Add to cart</button>'), { url: URL }).availability).toBe('out_of_stock');
     expect(extract(page('<span class="price">$39.00</span><button class="add-to-cart">Add to cart</button>'), { url: URL }).notes).toContain('availability inferred from the add-to-cart button enabled');
-    expect(extract(page('<span class="price">$39.00</span>'), { url: URL }).availability).toBe('unknown');
+    const bare = extract(page('<span class="price">$39.00</span>'), { url: URL });
+    expect(bare.availability).toBe('in_stock');
+    expect(bare.notes).toContain('no stock statement on the page: offered at a price, so read as in stock');
+    expect(extract(page('<p>Call us for a quote.</p>'), { url: URL }).availability).toBe('unknown');
   });
 });
 

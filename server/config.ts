@@ -8,6 +8,7 @@ import cron from 'node-cron';
 import { recipeSchema } from '../crawler/recipe.ts';
 import { toMinor } from '../crawler/parse/price.ts';
 import type { Money } from '../store/model.ts';
+import { timeZoneSchema } from './timezone.ts';
 
 export const DEFAULT_CONFIG_FILES = ['rivalwatch.config.yaml', 'rivalwatch.config.yml', 'rivalwatch.config.json'];
 
@@ -22,15 +23,6 @@ const currency = z
       return false;
     }
   }, 'a currency code Intl knows');
-
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as "Asia/Shanghai"');
 
 const cronExpr = z.string().refine((c) => cron.validate(c), 'a cron expression such as "0 */6 * * *"');
 
@@ -114,7 +106,7 @@ export const configSchema = z
       .object({
         name: z.string().min(1),
         currency,
-        timeZone: timeZone.default('UTC'),
+        timeZone: timeZoneSchema.default('UTC'),
         language: z.enum(['en', 'zh-CN']).default('en'),
       })
       .strict(),

@@ -2,6 +2,7 @@
 // section (or its `rules`) is absent, a default rule set covers what pricing staff ask for first.
 import { z } from 'zod';
 import { ConfigError } from '../../server/config.ts';
+import { timeZoneSchema } from '../../server/timezone.ts';
 
 const decimal = z
   .union([z.number().nonnegative(), z.string().regex(/^\d+(?:\.\d+)?$/, 'a decimal such as "99.00"')])
@@ -11,15 +12,6 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such a
 const severity = z.enum(['warning', 'critical']);
 /** A secret or password written inline or as "env:VAR" (read from the environment when used). */
 const secretRef = z.string().min(1);
-
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as "Asia/Shanghai"');
 
 /** What a rule watches: one SKU, one competitor, a tag or category of our products, or everything. */
 export const scopeSchema = z
@@ -115,7 +107,7 @@ export const ownerSchema = z
   .object({
     name: z.string().min(1),
     language: z.enum(['en', 'zh-CN']).default('en'),
-    timeZone: timeZone.default('UTC'),
+    timeZone: timeZoneSchema.default('UTC'),
     /** Alerts in this window are held and sent as one summary when it ends. */
     quietHours: z
       .object({ start: hhmm, end: hhmm, criticalBypass: z.boolean().default(true) })

@@ -4,21 +4,13 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { ConfigError, type LoadedConfig } from '../../server/config.ts';
+import { timeZoneSchema } from '../../server/timezone.ts';
 import { parseAlertsConfig, type Channel } from '../alerts/config.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const FORMATS = ['html', 'md', 'json', 'csv'] as const;
 export type DigestFormat = (typeof FORMATS)[number];
-
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as "Asia/Shanghai"');
 
 /** "11-01" (every year) or "2026-07-08" (one year only: Prime Day moves every year). */
 const calendarDate = z
@@ -84,7 +76,7 @@ export const digestConfigSchema = z
     /** When last week's digest is sent, in the digest time zone. Default: Monday 09:00. */
     schedule: z.string().refine((c) => cron.validate(c), 'a cron expression such as "0 9 * * 1"').default('0 9 * * 1'),
     /** Defaults to the shop's time zone. */
-    timeZone: timeZone.optional(),
+    timeZone: timeZoneSchema.optional(),
     /** ISO weekday a week starts on: 1 = Monday (ISO 8601) … 7 = Sunday. */
     weekStart: z.number().int().min(1).max(7).default(1),
     /** Languages the digest is sent in; defaults to the shop's language. */

@@ -142,6 +142,12 @@ describe('scope and config', () => {
     }
   });
 
+  it('says what an owner time zone must look like', () => {
+    const bad = { owners: [{ name: 'p', timeZone: 'Mars/Olympus', channels: ['b'] }], channels: [{ name: 'b', type: 'extension' }] };
+    expect(() => parseAlertsConfig(bad, 'test.yaml')).toThrow(ConfigError);
+    expect(() => parseAlertsConfig(bad, 'test.yaml')).toThrow('alerts.owners[0].timeZone: an IANA time zone such as "Asia/Shanghai"');
+  });
+
   it('has default rules when the section is absent', () => {
     const config = parseAlertsConfig(undefined, 'x.yaml', { language: 'zh-CN', timeZone: 'Asia/Shanghai' });
     expect(config.rules.map((r) => r.kind)).toEqual(

@@ -62,6 +62,10 @@ describe('config validation', () => {
     expect(list.some((p) => p.startsWith(path)), list.join('\n')).toBe(true);
   });
 
+  it('says what a time zone must look like', () => {
+    expect(problems({ ...base, shop: { ...base.shop, timeZone: 'Mars/Olympus' } })).toEqual(['shop.timeZone: an IANA time zone such as "Asia/Shanghai"']);
+  });
+
   it('reports a YAML syntax error with the file name and leaves the file untouched', () => {
     const file = join(dir, 'bad.yaml');
     const text = 'shop:\n  name: [unclosed\n';

@@ -84,8 +84,9 @@ describe('digest config', () => {
         return (err as ConfigError).problems;
       }
     };
-    expect(problems({ schedule: 'every monday', weekStart: 8, languages: ['fr'], email: { smtp: { host: 'x' }, from: 'a@b.c', to: [] }, campaigns: [{ name: '618', from: '06-01', to: '2026-06-18' }], webhooks: [{ url: 'ftp://x' }] })).toEqual([
+    expect(problems({ schedule: 'every monday', timeZone: 'Mars/Olympus', weekStart: 8, languages: ['fr'], email: { smtp: { host: 'x' }, from: 'a@b.c', to: [] }, campaigns: [{ name: '618', from: '06-01', to: '2026-06-18' }], webhooks: [{ url: 'ftp://x' }] })).toEqual([
       'digest.schedule: a cron expression such as "0 9 * * 1"',
+      'digest.timeZone: an IANA time zone such as "Asia/Shanghai"',
       'digest.weekStart: Too big: expected number to be <=7',
       'digest.languages[0]: Invalid option: expected one of "en"|"zh-CN"',
       'digest.campaigns[0]: `from` and `to` both "MM-DD" or both "YYYY-MM-DD"',

@@ -1,7 +1,7 @@
 // Keepa-like price statistics computed from a change-point history: current, lowest, highest,
 // time-weighted average over a window, lowest ever and the share of time out of stock.
 import type { ChangePoint, ListingHistory, Money } from './model.ts';
-import { isoMillis } from './changepoints.ts';
+import { isoMillis } from './times.ts';
 import { StoreError } from './store.ts';
 
 export type PriceField = 'price' | 'effectivePrice';

@@ -2,7 +2,8 @@
 // change points inside a week, and whether the listing was read at all that week. Times are
 // parsed once per history (the digest asks the same history dozens of questions).
 import type { Availability, ChangePoint, FailureSpan, ListingHistory, Money, Promotion, TrackedField, TrackedValues } from '../../store/model.ts';
-import { isoMillis, unknownValues } from '../../store/changepoints.ts';
+import { unknownValues } from '../../store/changepoints.ts';
+import { isoMillis } from '../../store/times.ts';
 
 /** What a field reads as before its first point; frozen, since every series hands out the same values. */
 const UNKNOWN: Readonly<TrackedValues> = Object.freeze({ ...unknownValues(), promotions: Object.freeze([]) as unknown as Promotion[] });

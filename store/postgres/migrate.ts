@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { TRACKED_FIELDS } from '../changepoints.ts';
 import type { CrawlRun, DocumentRecord, Listing, ListingHistory } from '../model.ts';
 import type { Store } from '../store.ts';
+import { isoOrNull } from '../times.ts';
 import { HistoryWrites, jsonParam } from './rows.ts';
 import type { PostgresStore } from './store.ts';
 
@@ -42,8 +43,6 @@ export interface MigrateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const canonicalTime = (t: string | null | undefined) => (t == null ? null : new Date(t).toISOString());
-
 /** Sorted keys all the way down, so the same data always gives the same text (jsonb reorders keys). */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -62,7 +61,7 @@ function canonicalJson(value: unknown): string {
  */
 export function listingChecksum(listing: Listing, history: ListingHistory | null): string {
   const fields = Object.fromEntries(
-    TRACKED_FIELDS.map((f) => [f, (history?.fields[f] ?? []).map((p) => ({ at: canonicalTime(p.at), lastSeenAt: canonicalTime(p.lastSeenAt), value: p.value }))]),
+    TRACKED_FIELDS.map((f) => [f, (history?.fields[f] ?? []).map((p) => ({ at: isoOrNull(p.at), lastSeenAt: isoOrNull(p.lastSeenAt), value: p.value }))]),
   );
   const canonical = {
     listing: {
@@ -71,14 +70,14 @@ export function listingChecksum(listing: Listing, history: ListingHistory | null
       competitor: listing.competitor,
       sku: listing.sku,
       status: listing.status,
-      addedAt: canonicalTime(listing.addedAt),
-      goneAt: canonicalTime(listing.goneAt),
+      addedAt: isoOrNull(listing.addedAt),
+      goneAt: isoOrNull(listing.goneAt),
       own: listing.own ?? false,
       label: listing.label ?? null,
     },
     history: history && {
-      lastCheckedAt: canonicalTime(history.lastCheckedAt),
-      lastOkAt: canonicalTime(history.lastOkAt),
+      lastCheckedAt: isoOrNull(history.lastCheckedAt),
+      lastOkAt: isoOrNull(history.lastOkAt),
       via: history.via,
       sources: history.sources,
       sku: history.sku,
@@ -86,14 +85,14 @@ export function listingChecksum(listing: Listing, history: ListingHistory | null
       brand: history.brand,
       consecutiveFailures: history.consecutiveFailures,
       fields,
-      failures: history.failures.map((f) => ({ ...f, firstAt: canonicalTime(f.firstAt), lastAt: canonicalTime(f.lastAt) })),
+      failures: history.failures.map((f) => ({ ...f, firstAt: isoOrNull(f.firstAt), lastAt: isoOrNull(f.lastAt) })),
     },
   };
   return createHash('sha256').update(canonicalJson(canonical)).digest('hex');
 }
 
 function documentsChecksum(records: DocumentRecord[]): string {
-  const canonical = records.map((r) => ({ id: r.id, doc: r.doc, updatedAt: canonicalTime(r.updatedAt) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const canonical = records.map((r) => ({ id: r.id, doc: r.doc, updatedAt: isoOrNull(r.updatedAt) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return createHash('sha256').update(canonicalJson(canonical)).digest('hex');
 }
 

@@ -5,7 +5,8 @@ import type pg from 'pg';
 import { applyObservation, isReplay, TRACKED_FIELDS } from '../changepoints.ts';
 import type { FailureSpan, Listing, ListingHistory, Observation, RecordResult, TrackedField } from '../model.ts';
 import { StoreError } from '../store.ts';
-import { HEADS_SQL, HistoryWrites, LAST_FAILURE_SQL, STATE_SQL, historyFromRow, iso, type HistoryRow } from './rows.ts';
+import { HEADS_SQL, HistoryWrites, LAST_FAILURE_SQL, STATE_SQL, historyFromRow, type HistoryRow } from './rows.ts';
+import { iso } from '../times.ts';
 
 /** What recording one observation did, with whether it was a replay of one already recorded. */
 export interface RecordOutcome {

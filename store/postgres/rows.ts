@@ -13,14 +13,7 @@ import type {
   TimeRange,
   TrackedField,
 } from '../model.ts';
-
-export function iso(value: Date | string): string {
-  return new Date(value).toISOString();
-}
-
-export function isoOrNull(value: Date | string | null | undefined): string | null {
-  return value == null ? null : iso(value);
-}
+import { iso, isoOrNull } from '../times.ts';
 
 /**
  * JSON for a jsonb parameter. Postgres cannot store U+0000 in text or jsonb; a scraped string

@@ -18,7 +18,6 @@ import {
   LISTING_COLUMNS,
   historyFromRow,
   historyParams,
-  iso,
   jsonParam,
   listingFromRow,
   runFromRow,
@@ -26,6 +25,7 @@ import {
   type ListingRow,
   type RunRow,
 } from './rows.ts';
+import { iso } from '../times.ts';
 import { STORE_MIGRATIONS, STORE_SCHEMA_VERSION } from './schema.ts';
 
 export interface PostgresStoreOptions {

@@ -1,7 +1,8 @@
 // What every part of the digest computation shares: the weeks compared, the competitor listings
 // with their histories, our products and our price at any time. Built once per digest.
 import type { Availability, Listing, Money } from '../../../store/model.ts';
-import { emptyHistory, isoMillis } from '../../../store/changepoints.ts';
+import { emptyHistory } from '../../../store/changepoints.ts';
+import { isoMillis } from '../../../store/times.ts';
 import { minorDigits } from '../../../crawler/parse/money.ts';
 import { campaignsBetween, campaignsOn } from '../campaigns.ts';
 import type { ListingRef, WeekPeriod } from '../types.ts';

@@ -1,7 +1,7 @@
 // Numbers, money and dates as a reader of each language expects them, in the shop's time zone.
 import { DateTime } from 'luxon';
 import type { Money } from '../../../store/model.ts';
-import { isoMillis } from '../../../store/changepoints.ts';
+import { isoMillis } from '../../../store/times.ts';
 import type { Language } from '../config.ts';
 
 const fractionDigits = new Map<string, number>();

@@ -31,6 +31,19 @@ async function rejection(promise: Promise<unknown>): Promise<StoreError> {
   return error as StoreError;
 }
 
+/**
+ * Tries to change something a store handed out. A frozen value refuses with a TypeError (test
+ * files are ES modules, so strict); a caller's own copy takes the change. Either is fine: what
+ * matters is what the store hands out next.
+ */
+function tryToRewrite(rewrite: () => unknown): void {
+  try {
+    rewrite();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TypeError);
+  }
+}
+
 export function storeContract(name: string, open: () => Promise<StoreUnderTest>): void {
   describe(`Store contract: ${name}`, () => {
     let handle: StoreUnderTest;
@@ -186,6 +199,39 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
         const history = await store.getHistory(listing.id);
         history?.fields.price.push({ at: hour(2), value: cny(1), lastSeenAt: hour(2) });
         expect((await store.getHistory(listing.id))?.fields.price).toHaveLength(1);
+      });
+
+      it('hands out change points and failure spans no caller can rewrite, for the next read or the next recording', async () => {
+        await store.recordObservations([
+          ok(listing.id, hour(1), { promotions: [manjian] }),
+          ok(listing.id, hour(2), { price: cny(9900), promotions: [manjian] }),
+          failed(listing.id, hour(3), timeout),
+        ]);
+        const before = structuredClone(await store.getHistory(listing.id));
+        // Whole, clipped and batched reads: a store may hand out its own objects on one path only.
+        const reads = [await store.getHistory(listing.id), await store.getHistory(listing.id, { from: hour(2) }), ...(await store.getHistories([listing.id]))];
+        for (const history of reads) {
+          const price = history!.fields.price.at(-1)!;
+          const promotions = history!.fields.promotions.at(-1)!;
+          const failure = history!.failures.at(-1)!;
+          tryToRewrite(() => (price.value!.amountMinor = 1));
+          tryToRewrite(() => (price.at = hour(0)));
+          tryToRewrite(() => (price.lastSeenAt = hour(99)));
+          tryToRewrite(() => (promotions.value[0].text = 'rewritten'));
+          tryToRewrite(() => promotions.value.push(coupon));
+          tryToRewrite(() => (failure.count = 99));
+        }
+        expect(await store.getHistory(listing.id)).toEqual(before);
+        // Recording compares with what was stored, not with what a caller did to a point it was given.
+        const again = await store.recordObservation(ok(listing.id, hour(4), { price: cny(9900), promotions: [manjian] }));
+        expect(again.changed).toEqual([]);
+        const after = await store.getHistory(listing.id);
+        expect(after?.fields.price.map((p) => [p.at, p.value?.amountMinor, p.lastSeenAt])).toEqual([
+          [hour(1), 12900, hour(1)],
+          [hour(2), 9900, hour(4)],
+        ]);
+        expect(after?.fields.promotions.map((p) => p.value)).toEqual([[manjian]]);
+        expect(after?.failures).toEqual(before?.failures);
       });
 
       it('keeps what the statistics need', async () => {

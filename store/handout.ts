@@ -1,20 +1,6 @@
-// What the embedded store hands out and takes in: callers get their own arrays and listings, and
-// read stored change points without copies (frozen, so no caller can rewrite history); inputs are
-// checked with a message a person can act on.
-import { z } from 'zod';
+// What the embedded store hands out: callers get their own arrays and listings, and read stored
+// change points without copies (frozen, so no caller can rewrite history).
 import type { Listing } from './model.ts';
-import { describeIssues } from './schema.ts';
-import { StoreError } from './store.ts';
-
-const IsoTime = z.iso.datetime({ offset: true });
-
-export function invalid(what: string, error: z.ZodError): StoreError {
-  return new StoreError(`${what} is not valid: ${describeIssues(error)}`, 'invalid');
-}
-
-export function checkTime(at: string, what: string): void {
-  if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
-}
 
 /**
  * A caller's own copy of a listing. Its fields are strings, booleans and null (the schema keeps

@@ -22,7 +22,8 @@ import type {
 import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, type StoreFile } from './schema.ts';
 import { StoreError, type Store } from './store.ts';
 import { BatchedWriter } from './writer.ts';
-import { checkTime, copyOf, invalid, shared } from './handout.ts';
+import { checkTime, documentData, invalid } from './checks.ts';
+import { copyOf, shared } from './handout.ts';
 
 export interface LowdbStoreOptions {
   /** Read a snapshot without taking the lock (for `status` / `inspect` while a daemon runs); never writes. */
@@ -238,15 +239,9 @@ export class LowdbStore implements Store {
 
   async putDocument<T>(kind: string, id: string, doc: T, at: string): Promise<void> {
     this.assertWritable();
-    if (kind === '' || id === '' || kind === '__proto__' || id === '__proto__') {
-      throw new StoreError(`A document needs a non-empty kind and id other than "__proto__" (got ${JSON.stringify(kind)}/${JSON.stringify(id)})`, 'invalid');
-    }
-    checkTime(at, 'updatedAt');
-    const json = JSON.stringify(doc);
-    if (json === undefined) throw new StoreError(`Document ${kind}/${id} is not JSON data`, 'invalid');
-    // Kept as its JSON form, so it reads back the same before and after a restart.
+    const data = documentData(kind, id, doc, at);
     const documents = this.documentsOf(kind) ?? (this.db.data.documents[kind] = {});
-    documents[id] = { kind, id, doc: JSON.parse(json) as unknown, updatedAt: at };
+    documents[id] = { kind, id, doc: data, updatedAt: at };
     this.writer.changed();
   }
 

@@ -5,10 +5,10 @@
 // add a second change point. Every call commits before it resolves; `flush()` has nothing to do.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { z } from 'zod';
 import { listingIdFor } from '../ids.ts';
 import type { CrawlRun, DocumentRecord, Listing, ListingHistory, NewListing, Observation, RecordResult, TimeRange } from '../model.ts';
-import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema, describeIssues } from '../schema.ts';
+import { checkTime, documentData, invalid } from '../checks.ts';
+import { CrawlRunSchema, ListingPatchSchema, NewListingSchema, ObservationSchema } from '../schema.ts';
 import { StoreError, type Store } from '../store.ts';
 import { connectionProblem, isConnectionError, redactUrl } from './connection.ts';
 import { runMigrations, schemaVersion } from './migrations.ts';
@@ -35,16 +35,6 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Application name shown in pg_stat_activity. Default "rivalwatch". */
   applicationName?: string;
-}
-
-const IsoTime = z.iso.datetime({ offset: true });
-
-function invalid(what: string, error: z.ZodError): StoreError {
-  return new StoreError(`${what} is not valid: ${describeIssues(error)}`, 'invalid');
-}
-
-function checkTime(at: string, what: string): void {
-  if (!IsoTime.safeParse(at).success) throw new StoreError(`${what} "${at}" is not a UTC ISO-8601 time`, 'invalid');
 }
 
 export class PostgresStore implements Store {
@@ -250,16 +240,11 @@ export class PostgresStore implements Store {
 
   async putDocument<T>(kind: string, id: string, doc: T, at: string): Promise<void> {
     this.assertWritable();
-    if (kind === '' || id === '' || kind === '__proto__' || id === '__proto__') {
-      throw new StoreError(`A document needs a non-empty kind and id other than "__proto__" (got ${JSON.stringify(kind)}/${JSON.stringify(id)})`, 'invalid');
-    }
-    checkTime(at, 'updatedAt');
-    const json = JSON.stringify(doc);
-    if (json === undefined) throw new StoreError(`Document ${kind}/${id} is not JSON data`, 'invalid');
+    const data = documentData(kind, id, doc, at);
     await this.query(
       `INSERT INTO documents (kind, id, doc, updated_at) VALUES ($1, $2, $3::jsonb, $4)
        ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at`,
-      [kind, id, jsonParam(JSON.parse(json)), at],
+      [kind, id, jsonParam(data), at],
     );
   }
 

@@ -13,6 +13,20 @@ const severity = z.enum(['warning', 'critical']);
 /** A secret or password written inline or as "env:VAR" (read from the environment when used). */
 const secretRef = z.string().min(1);
 
+/** The mail server alerts and the weekly digest are sent through. */
+export const smtpSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    secure: z.boolean().default(false),
+    /** Skip STARTTLS (a local relay without TLS). */
+    ignoreTLS: z.boolean().default(false),
+    user: z.string().optional(),
+    /** The password, or "env:VAR" to read it from the environment when mail is sent. */
+    pass: secretRef.optional(),
+  })
+  .strict();
+
 /** What a rule watches: one SKU, one competitor, a tag or category of our products, or everything. */
 export const scopeSchema = z
   .object({
@@ -132,17 +146,7 @@ export const channelSchema = z.discriminatedUnion('type', [
     .object({
       name: z.string().min(1),
       type: z.literal('email'),
-      smtp: z
-        .object({
-          host: z.string().min(1),
-          port: z.number().int().min(1).max(65535).default(587),
-          secure: z.boolean().default(false),
-          /** Skip STARTTLS (a local relay without TLS). */
-          ignoreTLS: z.boolean().default(false),
-          user: z.string().optional(),
-          pass: secretRef.optional(),
-        })
-        .strict(),
+      smtp: smtpSchema,
       from: z.string().min(3),
       to: z.array(z.string().min(3)).min(1, 'at least one recipient'),
     })

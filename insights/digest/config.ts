@@ -5,7 +5,7 @@ import { z } from 'zod';
 import cron from 'node-cron';
 import { ConfigError, type LoadedConfig } from '../../server/config.ts';
 import { timeZoneSchema } from '../../server/timezone.ts';
-import { parseAlertsConfig, type Channel } from '../alerts/config.ts';
+import { parseAlertsConfig, smtpSchema, type Channel } from '../alerts/config.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,19 +25,6 @@ export const campaignSchema = z
   })
   .strict()
   .refine((c) => (c.from.length === 10) === (c.to.length === 10), '`from` and `to` both "MM-DD" or both "YYYY-MM-DD"');
-
-export const smtpSchema = z
-  .object({
-    host: z.string().min(1),
-    port: z.number().int().min(1).max(65535).default(587),
-    secure: z.boolean().default(false),
-    /** Skip STARTTLS (a local relay without TLS). */
-    ignoreTLS: z.boolean().default(false),
-    user: z.string().optional(),
-    /** The password, or "env:VAR" to read it from the environment when the digest is sent. */
-    pass: z.string().min(1).optional(),
-  })
-  .strict();
 
 export const webhookSchema = z
   .object({
